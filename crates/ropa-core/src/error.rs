@@ -1,0 +1,192 @@
+//! The core's error type: every variant names the record and, where it applies, the field, so
+//! that the CLI and the app can tell the user exactly what to fix.
+
+use crate::model::Entity;
+use std::path::PathBuf;
+
+/// Result alias of the core.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Everything that can go wrong in the core.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// No record with this id (or reference).
+    #[error("{entity} `{id}` does not exist")]
+    NotFound {
+        /// Kind of record.
+        entity: Entity,
+        /// The id looked for.
+        id: String,
+    },
+
+    /// An update or delete carried a revision that is no longer current: someone else (another
+    /// window, the CLI) changed the record in the meantime.
+    #[error(
+        "{entity} `{id}` was changed elsewhere: you edited revision {expected}, the register now holds revision {actual}; reload it and apply your change again"
+    )]
+    Conflict {
+        /// Kind of record.
+        entity: Entity,
+        /// Its id.
+        id: String,
+        /// The revision the caller based the change on.
+        expected: i64,
+        /// The revision in the register.
+        actual: i64,
+    },
+
+    /// A field value is not acceptable.
+    #[error("{entity} `{id}`, field `{field}`: {message}")]
+    Invalid {
+        /// Kind of record.
+        entity: Entity,
+        /// Its id.
+        id: String,
+        /// The field (dotted path inside the record, e.g. `purposes[1].legal_basis`).
+        field: String,
+        /// What is wrong and what is expected.
+        message: String,
+    },
+
+    /// A code that is not in the shipped reference data.
+    #[error("{entity} `{id}`, field `{field}`: unknown {list} code `{code}`")]
+    UnknownCode {
+        /// Kind of record.
+        entity: Entity,
+        /// Its id.
+        id: String,
+        /// The field holding the code.
+        field: String,
+        /// Which reference list ("country", "adequacy decision", …).
+        list: &'static str,
+        /// The code found.
+        code: String,
+    },
+
+    /// A field refers to a record that does not exist.
+    #[error("{entity} `{id}`, field `{field}`: there is no {target} `{target_id}`")]
+    MissingReference {
+        /// Kind of record holding the reference.
+        entity: Entity,
+        /// Its id.
+        id: String,
+        /// The referring field.
+        field: String,
+        /// Kind of record referred to.
+        target: Entity,
+        /// The id referred to.
+        target_id: String,
+    },
+
+    /// A record with this id (or unique field) already exists.
+    #[error("{entity} `{id}`: {field} `{value}` is already used by another record")]
+    Duplicate {
+        /// Kind of record.
+        entity: Entity,
+        /// Id of the record being written.
+        id: String,
+        /// The unique field (`id`, `reference`).
+        field: &'static str,
+        /// The clashing value.
+        value: String,
+    },
+
+    /// A record cannot be removed because others still refer to it.
+    #[error("{entity} `{id}` cannot be removed: it is still used by {used_by}; remove or change those first")]
+    InUse {
+        /// Kind of record.
+        entity: Entity,
+        /// Its id.
+        id: String,
+        /// Who refers to it ("activity `WEB-01` (recipients)").
+        used_by: String,
+    },
+
+    /// The file is not a RoPA Desk register.
+    #[error("{path} is not a RoPA Desk register ({reason})")]
+    NotARegister {
+        /// The file.
+        path: PathBuf,
+        /// Why it was not recognised.
+        reason: String,
+    },
+
+    /// The file was written by a newer version of RoPA Desk.
+    #[error(
+        "{path} was written by a newer version of RoPA Desk (schema {found}, this version reads up to {supported}); update RoPA Desk to open it"
+    )]
+    NewerSchema {
+        /// The file.
+        path: PathBuf,
+        /// Its schema version.
+        found: i64,
+        /// The newest schema this build knows.
+        supported: i64,
+    },
+
+    /// A register file already exists where a new one was to be created.
+    #[error("{0} already exists; choose another file name or open it instead")]
+    AlreadyExists(PathBuf),
+
+    /// The register has no organisation yet (should not happen for files made by RoPA Desk).
+    #[error("the register has no organisation record")]
+    NoOrganisation,
+
+    /// An interchange document could not be read.
+    #[error("import failed at `{path}`: {message}; the register was not changed")]
+    Import {
+        /// JSON path of the problem (`activities[3].purposes[0].legal_basis`).
+        path: String,
+        /// What is wrong.
+        message: String,
+    },
+
+    /// A database error not covered above.
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+
+    /// A schema migration failed.
+    #[error("schema migration failed: {0}")]
+    Migration(#[from] rusqlite_migration::Error),
+
+    /// A file could not be read or written.
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+
+    /// JSON could not be written.
+    #[error("JSON error: {0}")]
+    Json(#[from] serde_json::Error),
+}
+
+impl Error {
+    /// A stable machine-readable code for the UI and for `--json` output.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::NotFound { .. } => "not_found",
+            Error::Conflict { .. } => "conflict",
+            Error::Invalid { .. } => "invalid",
+            Error::UnknownCode { .. } => "unknown_code",
+            Error::MissingReference { .. } => "missing_reference",
+            Error::Duplicate { .. } => "duplicate",
+            Error::InUse { .. } => "in_use",
+            Error::NotARegister { .. } => "not_a_register",
+            Error::NewerSchema { .. } => "newer_schema",
+            Error::AlreadyExists(_) => "already_exists",
+            Error::NoOrganisation => "no_organisation",
+            Error::Import { .. } => "import",
+            Error::Sqlite(_) => "database",
+            Error::Migration(_) => "migration",
+            Error::Io(_) => "io",
+            Error::Json(_) => "json",
+        }
+    }
+
+    pub(crate) fn invalid(entity: Entity, id: &str, field: &str, message: impl Into<String>) -> Error {
+        Error::Invalid {
+            entity,
+            id: id.to_owned(),
+            field: field.to_owned(),
+            message: message.into(),
+        }
+    }
+}

@@ -1,0 +1,265 @@
+//! The interchange format: a whole register as one versioned JSON document.
+//!
+//! It is the backup format, the way test fixtures are written and the way registers move between
+//! machines. Field meanings are documented in `docs/interchange-format.md`. Import is
+//! all-or-nothing: a document that fails to parse or validate names the JSON path and the
+//! problem, and the register is left unchanged.
+
+use crate::error::{Error, Result};
+use crate::model::date::is_timestamp;
+use crate::model::*;
+use crate::store::{Store, Stored, insert_checked};
+use crate::validate::Validate;
+use serde::{Deserialize, Serialize};
+
+/// The value of the `format` field.
+pub const FORMAT: &str = "ropa-desk-register";
+/// The current format version; documents of a newer version are refused.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// A whole register.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Register {
+    /// Always [`FORMAT`].
+    pub format: String,
+    /// Format version ([`FORMAT_VERSION`]).
+    pub version: u32,
+    /// When the document was written (informational).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exported_at: Option<String>,
+    /// The register's revision when exported (informational).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub register_revision: Option<i64>,
+    /// The organisation keeping the register.
+    pub organisation: Organisation,
+    /// Catalogue of data categories.
+    #[serde(default)]
+    pub data_categories: Vec<DataCategory>,
+    /// Catalogue of data-subject categories.
+    #[serde(default)]
+    pub subject_categories: Vec<SubjectCategory>,
+    /// Catalogue of technical and organisational measures.
+    #[serde(default)]
+    pub toms: Vec<Tom>,
+    /// Outside parties and recipient categories.
+    #[serde(default)]
+    pub parties: Vec<Party>,
+    /// Art. 28 agreements.
+    #[serde(default)]
+    pub agreements: Vec<Agreement>,
+    /// Art. 26 arrangements.
+    #[serde(default)]
+    pub joint_arrangements: Vec<JointArrangement>,
+    /// Processing activities.
+    #[serde(default)]
+    pub activities: Vec<Activity>,
+    /// Chapter V transfers.
+    #[serde(default)]
+    pub transfers: Vec<Transfer>,
+    /// Services performed as processor (Art. 30(2)).
+    #[serde(default)]
+    pub processor_services: Vec<ProcessorService>,
+}
+
+impl Register {
+    /// An empty register document for `organisation`.
+    pub fn new(organisation: Organisation) -> Register {
+        Register {
+            format: FORMAT.to_owned(),
+            version: FORMAT_VERSION,
+            exported_at: None,
+            register_revision: None,
+            organisation,
+            data_categories: Vec::new(),
+            subject_categories: Vec::new(),
+            toms: Vec::new(),
+            parties: Vec::new(),
+            agreements: Vec::new(),
+            joint_arrangements: Vec::new(),
+            activities: Vec::new(),
+            transfers: Vec::new(),
+            processor_services: Vec::new(),
+        }
+    }
+}
+
+impl Register {
+    /// Parses a document, checking its format and version first. Errors name the JSON path
+    /// (`activities[3].purposes[0].legal_basis`) and the problem.
+    pub fn from_json_str(text: &str) -> Result<Register> {
+        #[derive(Deserialize)]
+        struct Header {
+            format: Option<serde_json::Value>,
+            version: Option<serde_json::Value>,
+        }
+        let header: Header = serde_json::from_str(text).map_err(|e| Error::Import {
+            path: format!("line {}, column {}", e.line(), e.column()),
+            message: format!("not valid JSON ({e})"),
+        })?;
+        if header.format.as_ref().and_then(|f| f.as_str()) != Some(FORMAT) {
+            return Err(Error::Import {
+                path: "format".to_owned(),
+                message: format!("expected \"{FORMAT}\": this is not a RoPA Desk register document"),
+            });
+        }
+        match header.version.as_ref().and_then(|v| v.as_u64()) {
+            Some(v) if v > u64::from(FORMAT_VERSION) => {
+                return Err(Error::Import {
+                    path: "version".to_owned(),
+                    message: format!(
+                        "the document has format version {v}, this RoPA Desk reads up to {FORMAT_VERSION}; update RoPA Desk"
+                    ),
+                });
+            }
+            Some(v) if v >= 1 => {}
+            _ => {
+                return Err(Error::Import {
+                    path: "version".to_owned(),
+                    message: "must be a positive integer".to_owned(),
+                });
+            }
+        }
+        let de = &mut serde_json::Deserializer::from_str(text);
+        serde_path_to_error::deserialize(de).map_err(|e| {
+            let path = e.path().to_string();
+            Error::Import { path, message: e.into_inner().to_string() }
+        })
+    }
+
+    /// Pretty-printed JSON with a trailing newline.
+    pub fn to_json_pretty(&self) -> Result<String> {
+        let mut text = serde_json::to_string_pretty(self)?;
+        text.push('\n');
+        Ok(text)
+    }
+}
+
+/// Reads the whole register into a document.
+pub fn export(store: &Store) -> Result<Register> {
+    let info = store.info()?;
+    Ok(Register {
+        format: FORMAT.to_owned(),
+        version: FORMAT_VERSION,
+        exported_at: Some(now_timestamp()),
+        register_revision: Some(info.revision),
+        organisation: store.organisation()?,
+        data_categories: store.list()?,
+        subject_categories: store.list()?,
+        toms: store.list()?,
+        parties: store.list()?,
+        agreements: store.list()?,
+        joint_arrangements: store.list()?,
+        activities: store.list()?,
+        transfers: store.list()?,
+        processor_services: store.list()?,
+    })
+}
+
+/// Replaces the whole content of `store` with `register`, in one transaction: either every
+/// record is imported or, on the first problem, nothing changes. Records keep their ids,
+/// timestamps and revisions where the document has them; records without (hand-written
+/// fixtures) get revision 1 and the current time.
+pub fn import(store: &mut Store, register: &Register) -> Result<()> {
+    if register.format != FORMAT || register.version > FORMAT_VERSION {
+        return Err(Error::Import {
+            path: "format".to_owned(),
+            message: format!("expected format \"{FORMAT}\" version {FORMAT_VERSION} or older"),
+        });
+    }
+    let now = now_timestamp();
+    store.write_all(|tx| {
+        for table in [
+            "transfer", "service_tom", "processor_service", "joint_activity", "joint_party",
+            "joint_arrangement", "agreement_activity", "agreement", "purpose", "activity_subject",
+            "activity_data", "activity_recipient", "activity_tom", "activity", "party", "tom",
+            "subject_category", "data_category",
+        ] {
+            tx.execute(&format!("DELETE FROM {table}"), [])?;
+        }
+        let org = with_meta(register.organisation.clone(), &now, "organisation")?;
+        at("organisation", org.validate().and_then(|()| org.save(tx)))?;
+        load(tx, "data_categories", &register.data_categories, &now)?;
+        load(tx, "subject_categories", &register.subject_categories, &now)?;
+        load(tx, "toms", &register.toms, &now)?;
+        // Parties may name a parent listed after them: insert all without parents, then link.
+        let orphans: Vec<Party> =
+            register.parties.iter().map(|p| Party { parent: None, ..p.clone() }).collect();
+        load(tx, "parties", &orphans, &now)?;
+        for (i, party) in register.parties.iter().enumerate() {
+            if party.parent.is_some() {
+                let party = with_meta(party.clone(), &now, &format!("parties[{i}]"))?;
+                at(&format!("parties[{i}]"), party.check_refs(tx).and_then(|()| party.save(tx)))?;
+            }
+        }
+        load(tx, "activities", &register.activities, &now)?;
+        load(tx, "agreements", &register.agreements, &now)?;
+        load(tx, "joint_arrangements", &register.joint_arrangements, &now)?;
+        load(tx, "processor_services", &register.processor_services, &now)?;
+        load(tx, "transfers", &register.transfers, &now)?;
+        Ok(())
+    })
+}
+
+/// Creates a new register file from a document.
+pub fn create_from(path: &std::path::Path, register: &Register) -> Result<Store> {
+    let mut store = Store::create(path, &Organisation::new(register.organisation.legal_name.clone()))
+        .or_else(|e| match e {
+            // An invalid organisation is reported as an import error below, with its path.
+            Error::Invalid { .. } | Error::UnknownCode { .. } => {
+                Store::create(path, &Organisation::new("(importing)"))
+            }
+            e => Err(e),
+        })?;
+    if let Err(e) = import(&mut store, register) {
+        drop(store);
+        let _ = std::fs::remove_file(path);
+        for suffix in ["-wal", "-shm"] {
+            let mut side = path.as_os_str().to_owned();
+            side.push(suffix);
+            let _ = std::fs::remove_file(std::path::PathBuf::from(side));
+        }
+        return Err(e);
+    }
+    Ok(store)
+}
+
+fn with_meta<T: RecordMeta>(mut record: T, now: &str, path: &str) -> Result<T> {
+    let (created, updated, revision) =
+        (record.created_at().to_owned(), record.updated_at().to_owned(), record.revision());
+    if created.is_empty() && updated.is_empty() && revision == 0 {
+        record.set_meta(now.to_owned(), now.to_owned(), 1);
+        return Ok(record);
+    }
+    for (field, value) in [("created_at", &created), ("updated_at", &updated)] {
+        if !is_timestamp(value) {
+            return Err(Error::Import {
+                path: format!("{path}.{field}"),
+                message: format!("`{value}` is not a UTC timestamp like 2026-01-31T09:30:00Z"),
+            });
+        }
+    }
+    if revision < 1 {
+        return Err(Error::Import {
+            path: format!("{path}.revision"),
+            message: "must be 1 or more when timestamps are given".to_owned(),
+        });
+    }
+    Ok(record)
+}
+
+fn at<T>(path: &str, result: Result<T>) -> Result<T> {
+    result.map_err(|e| match e {
+        Error::Import { .. } | Error::Sqlite(_) | Error::Io(_) => e,
+        other => Error::Import { path: path.to_owned(), message: other.to_string() },
+    })
+}
+
+fn load<T: Stored>(tx: &rusqlite::Connection, list: &str, records: &[T], now: &str) -> Result<()> {
+    for (i, record) in records.iter().enumerate() {
+        let path = format!("{list}[{i}]");
+        let record = with_meta(record.clone(), now, &path)?;
+        at(&path, insert_checked(tx, &record))?;
+    }
+    Ok(())
+}

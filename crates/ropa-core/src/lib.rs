@@ -1,0 +1,21 @@
+//! RoPA Desk core: the GDPR Art. 30 register.
+//!
+//! - [`model`]: the domain types (organisation, activities, parties, agreements, joint
+//!   arrangements, transfers, processor services, catalogues);
+//! - [`reference`]: versioned legal reference data shipped in `assets/reference/`;
+//! - [`store`]: the SQLite register file (migrations, transactions, optimistic concurrency);
+//! - [`interchange`]: the versioned JSON format of a whole register (backup, fixtures).
+//!
+//! This crate depends on neither Tauri nor clap: the desktop shell and the `ropa` CLI are thin
+//! layers over it.
+#![deny(missing_docs)]
+
+pub mod error;
+pub mod interchange;
+pub mod model;
+pub mod reference;
+pub mod store;
+mod validate;
+
+pub use error::{Error, Result};
+pub use store::Store;

@@ -1,0 +1,131 @@
+//! Per-register catalogues that activities link to: data categories, data-subject categories
+//! and technical and organisational measures (TOMs).
+
+use super::{Entity, SpecialCategory, is_false, record_meta};
+use serde::{Deserialize, Serialize};
+
+/// A category of personal data ("E-mail address", "IP address", "Health data").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DataCategory {
+    /// Stable id.
+    #[serde(default)]
+    pub id: String,
+    /// Name as shown in the record and in notices.
+    pub name: String,
+    /// Longer description.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// The Art. 9(1) special category this data belongs to, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub special: Option<SpecialCategory>,
+    /// Personal data relating to criminal convictions and offences (Art. 10).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub criminal: bool,
+    /// Creation timestamp (set by the store).
+    #[serde(default)]
+    pub created_at: String,
+    /// Last-update timestamp (set by the store).
+    #[serde(default)]
+    pub updated_at: String,
+    /// Revision (set by the store).
+    #[serde(default)]
+    pub revision: i64,
+}
+record_meta!(DataCategory, Entity::DataCategory);
+
+impl DataCategory {
+    /// A new, ordinary (non-special) data category.
+    pub fn new(id: impl Into<String>, name: impl Into<String>) -> DataCategory {
+        DataCategory {
+            id: id.into(),
+            name: name.into(),
+            description: None,
+            special: None,
+            criminal: false,
+            created_at: String::new(),
+            updated_at: String::new(),
+            revision: 0,
+        }
+    }
+}
+
+/// A category of data subjects ("Website visitors", "Applicants").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SubjectCategory {
+    /// Stable id.
+    #[serde(default)]
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// Longer description.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Creation timestamp (set by the store).
+    #[serde(default)]
+    pub created_at: String,
+    /// Last-update timestamp (set by the store).
+    #[serde(default)]
+    pub updated_at: String,
+    /// Revision (set by the store).
+    #[serde(default)]
+    pub revision: i64,
+}
+record_meta!(SubjectCategory, Entity::SubjectCategory);
+
+impl SubjectCategory {
+    /// A new data-subject category.
+    pub fn new(id: impl Into<String>, name: impl Into<String>) -> SubjectCategory {
+        SubjectCategory {
+            id: id.into(),
+            name: name.into(),
+            description: None,
+            created_at: String::new(),
+            updated_at: String::new(),
+            revision: 0,
+        }
+    }
+}
+
+/// A technical or organisational measure under Art. 32 ("Encryption in transit (TLS)").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Tom {
+    /// Stable id.
+    #[serde(default)]
+    pub id: String,
+    /// Short name.
+    pub name: String,
+    /// Area of Art. 32(1) it serves ("access control", "encryption", "availability", …).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub area: Option<String>,
+    /// What is done.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Creation timestamp (set by the store).
+    #[serde(default)]
+    pub created_at: String,
+    /// Last-update timestamp (set by the store).
+    #[serde(default)]
+    pub updated_at: String,
+    /// Revision (set by the store).
+    #[serde(default)]
+    pub revision: i64,
+}
+record_meta!(Tom, Entity::Tom);
+
+impl Tom {
+    /// A new measure.
+    pub fn new(id: impl Into<String>, name: impl Into<String>) -> Tom {
+        Tom {
+            id: id.into(),
+            name: name.into(),
+            area: None,
+            description: None,
+            created_at: String::new(),
+            updated_at: String::new(),
+            revision: 0,
+        }
+    }
+}

@@ -1,0 +1,149 @@
+//! The organisation that keeps the register (Art. 30(1)(a) and 30(2)(a)).
+
+use super::{Contact, Entity, Language, is_false, record_meta};
+use serde::{Deserialize, Serialize};
+
+/// The id of the one organisation record in a register.
+pub const ORGANISATION_ID: &str = "organisation";
+
+/// The controller (and/or processor) whose register this is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Organisation {
+    /// Always [`ORGANISATION_ID`].
+    #[serde(default = "organisation_id")]
+    pub id: String,
+    /// Legal name ("NT-ware Systemprogrammierungs-GmbH").
+    pub legal_name: String,
+    /// Street and number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub street: Option<String>,
+    /// Postcode.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub postcode: Option<String>,
+    /// City.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub city: Option<String>,
+    /// ISO 3166-1 alpha-2 country code of the establishment.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    /// General contact e-mail (for data-protection matters if there is one).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    /// Contact telephone number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    /// Website.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub website: Option<String>,
+    /// Persons legally representing the organisation (managing directors, board), as written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub management: Option<String>,
+    /// Representative in the Union under Art. 27, where the organisation has to designate one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub representative: Option<Contact>,
+    /// The data protection officer, where one is designated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dpo: Option<Dpo>,
+    /// The competent supervisory authority.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub supervisory_authority: Option<Contact>,
+    /// The organisation acts as a controller (Art. 30(1) record).
+    #[serde(default = "yes")]
+    pub is_controller: bool,
+    /// The organisation acts as a processor for others (Art. 30(2) record).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub is_processor: bool,
+    /// Default language of exported documents.
+    #[serde(default)]
+    pub language: Language,
+    /// Number of employees (relevant to the Art. 30(5) exemption).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub employees: Option<u32>,
+    /// Internal notes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+    /// Creation timestamp (set by the store).
+    #[serde(default)]
+    pub created_at: String,
+    /// Last-update timestamp (set by the store).
+    #[serde(default)]
+    pub updated_at: String,
+    /// Revision, incremented on every write (set by the store).
+    #[serde(default)]
+    pub revision: i64,
+}
+
+fn organisation_id() -> String {
+    ORGANISATION_ID.to_owned()
+}
+
+fn yes() -> bool {
+    true
+}
+
+record_meta!(Organisation, Entity::Organisation);
+
+impl Organisation {
+    /// A new organisation with only its legal name, acting as controller.
+    pub fn new(legal_name: impl Into<String>) -> Organisation {
+        Organisation {
+            id: organisation_id(),
+            legal_name: legal_name.into(),
+            street: None,
+            postcode: None,
+            city: None,
+            country: None,
+            email: None,
+            phone: None,
+            website: None,
+            management: None,
+            representative: None,
+            dpo: None,
+            supervisory_authority: None,
+            is_controller: true,
+            is_processor: false,
+            language: Language::En,
+            employees: None,
+            notes: None,
+            created_at: String::new(),
+            updated_at: String::new(),
+            revision: 0,
+        }
+    }
+}
+
+/// Whether the DPO is a member of staff or an external person or firm.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DpoKind {
+    /// An employee of the organisation.
+    #[default]
+    Internal,
+    /// An external person or firm under a service contract (Art. 37(6)).
+    External,
+}
+
+/// The data protection officer (Art. 37–39).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Dpo {
+    /// Internal or external.
+    #[serde(default)]
+    pub kind: DpoKind,
+    /// Name of the person, if published ("Mr Robert Aumiller").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Firm or organisation of the DPO ("IITR GmbH").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organisation: Option<String>,
+    /// Postal address exactly as written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub address: Option<String>,
+    /// E-mail.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    /// Telephone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+}

@@ -1,0 +1,350 @@
+//! Outside parties (processors, joint controllers, recipients, authorities, recipient
+//! categories), their Art. 28 agreements and Art. 26 joint-controller arrangements.
+
+use super::{Date, Entity, is_false, record_meta};
+use serde::{Deserialize, Serialize};
+
+/// Whether a party is a named entity or only a category of recipients.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PartyKind {
+    /// A named legal entity ("The Rocket Science Group, LLC").
+    #[default]
+    Entity,
+    /// A category of recipients with no named entity ("tax authorities", "transport company").
+    Category,
+}
+
+/// Any outside entity the organisation shares data with or works with.
+///
+/// The role a party plays is not a property of the party but of each link to it (an activity's
+/// recipient, a transfer, an agreement): the same company can be a processor for one activity and
+/// a joint controller for another.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Party {
+    /// Stable id.
+    #[serde(default)]
+    pub id: String,
+    /// Named entity or recipient category.
+    #[serde(default)]
+    pub kind: PartyKind,
+    /// Legal name, or the category's name.
+    pub name: String,
+    /// Postal address exactly as written (may span lines).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub address: Option<String>,
+    /// ISO 3166-1 alpha-2 country of the party's establishment.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    /// Contact e-mail.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    /// Contact telephone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    /// Website.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub website: Option<String>,
+    /// The party's own privacy policy.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub privacy_policy_url: Option<String>,
+    /// A company of the organisation's own group.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub group_company: bool,
+    /// Parent party: for a sub-processor, the processor that engages it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<String>,
+    /// Internal notes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+    /// Creation timestamp (set by the store).
+    #[serde(default)]
+    pub created_at: String,
+    /// Last-update timestamp (set by the store).
+    #[serde(default)]
+    pub updated_at: String,
+    /// Revision (set by the store).
+    #[serde(default)]
+    pub revision: i64,
+}
+record_meta!(Party, Entity::Party);
+
+impl Party {
+    /// A new named entity.
+    pub fn new(id: impl Into<String>, name: impl Into<String>) -> Party {
+        Party {
+            id: id.into(),
+            kind: PartyKind::Entity,
+            name: name.into(),
+            address: None,
+            country: None,
+            email: None,
+            phone: None,
+            website: None,
+            privacy_policy_url: None,
+            group_company: false,
+            parent: None,
+            notes: None,
+            created_at: String::new(),
+            updated_at: String::new(),
+            revision: 0,
+        }
+    }
+}
+
+/// Where an Art. 28 agreement stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AgreementStatus {
+    /// Being drafted or negotiated.
+    #[default]
+    Draft,
+    /// Signed and in force.
+    Signed,
+    /// Ended (terminated or expired).
+    Ended,
+}
+
+/// How the controller authorised sub-processors (Art. 28(2)).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SubProcessorAuthorisation {
+    /// Each sub-processor approved individually.
+    Specific,
+    /// General written authorisation with notice of changes and a right to object.
+    General,
+    /// Sub-processing not allowed.
+    Prohibited,
+}
+
+/// The clauses Art. 28(3)(a)–(h) requires in a processing agreement; `true` where the
+/// agreement contains the clause.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Art28Checklist {
+    /// (a) processes only on documented instructions, including on transfers.
+    #[serde(default)]
+    pub a_instructions: bool,
+    /// (b) persons authorised are bound to confidentiality.
+    #[serde(default)]
+    pub b_confidentiality: bool,
+    /// (c) takes the Art. 32 security measures.
+    #[serde(default)]
+    pub c_security: bool,
+    /// (d) respects the conditions for engaging sub-processors.
+    #[serde(default)]
+    pub d_subprocessors: bool,
+    /// (e) assists with data-subject requests.
+    #[serde(default)]
+    pub e_data_subject_rights: bool,
+    /// (f) assists with Arts. 32–36 obligations.
+    #[serde(default)]
+    pub f_assistance: bool,
+    /// (g) deletes or returns the data at the end.
+    #[serde(default)]
+    pub g_deletion_return: bool,
+    /// (h) makes information available, allows audits, flags unlawful instructions.
+    #[serde(default)]
+    pub h_audits: bool,
+}
+
+impl Art28Checklist {
+    /// Every clause present.
+    pub const COMPLETE: Art28Checklist = Art28Checklist {
+        a_instructions: true,
+        b_confidentiality: true,
+        c_security: true,
+        d_subprocessors: true,
+        e_data_subject_rights: true,
+        f_assistance: true,
+        g_deletion_return: true,
+        h_audits: true,
+    };
+
+    /// The clauses as `(letter, present)` pairs in order.
+    pub fn items(&self) -> [(char, bool); 8] {
+        [
+            ('a', self.a_instructions),
+            ('b', self.b_confidentiality),
+            ('c', self.c_security),
+            ('d', self.d_subprocessors),
+            ('e', self.e_data_subject_rights),
+            ('f', self.f_assistance),
+            ('g', self.g_deletion_return),
+            ('h', self.h_audits),
+        ]
+    }
+
+    /// The letters of the missing clauses.
+    pub fn missing(&self) -> Vec<char> {
+        self.items()
+            .iter()
+            .filter(|(_, present)| !present)
+            .map(|(l, _)| *l)
+            .collect()
+    }
+}
+
+/// A processing agreement with a processor under Art. 28.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Agreement {
+    /// Stable id.
+    #[serde(default)]
+    pub id: String,
+    /// The processor (a party).
+    pub party: String,
+    /// The activities this agreement covers (empty: all the processor takes part in).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub activities: Vec<String>,
+    /// Draft, signed or ended.
+    #[serde(default)]
+    pub status: AgreementStatus,
+    /// Date of signature.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signed_on: Option<Date>,
+    /// Document reference or link (file name, DMS id, URL).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub document: Option<String>,
+    /// Date of the next scheduled review.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review_on: Option<Date>,
+    /// Date the agreement expires.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expires_on: Option<Date>,
+    /// Subject matter, nature and purpose of the processing as the agreement states it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subject_matter: Option<String>,
+    /// The Art. 28(3) clauses present.
+    #[serde(default)]
+    pub checklist: Art28Checklist,
+    /// How sub-processors are authorised.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subprocessors: Option<SubProcessorAuthorisation>,
+    /// Internal notes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+    /// Creation timestamp (set by the store).
+    #[serde(default)]
+    pub created_at: String,
+    /// Last-update timestamp (set by the store).
+    #[serde(default)]
+    pub updated_at: String,
+    /// Revision (set by the store).
+    #[serde(default)]
+    pub revision: i64,
+}
+record_meta!(Agreement, Entity::Agreement);
+
+impl Agreement {
+    /// A new draft agreement with `party`.
+    pub fn new(id: impl Into<String>, party: impl Into<String>) -> Agreement {
+        Agreement {
+            id: id.into(),
+            party: party.into(),
+            activities: Vec::new(),
+            status: AgreementStatus::Draft,
+            signed_on: None,
+            document: None,
+            review_on: None,
+            expires_on: None,
+            subject_matter: None,
+            checklist: Art28Checklist::default(),
+            subprocessors: None,
+            notes: None,
+            created_at: String::new(),
+            updated_at: String::new(),
+            revision: 0,
+        }
+    }
+}
+
+/// Who carries a duty under a joint-controller arrangement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum JointDuty {
+    /// The organisation keeping this register.
+    Us,
+    /// The other joint controller(s).
+    Partner,
+    /// Each controller for its own part.
+    Each,
+}
+
+/// An arrangement between joint controllers under Art. 26.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct JointArrangement {
+    /// Stable id.
+    #[serde(default)]
+    pub id: String,
+    /// Title ("Page Insights Joint Controller Addendum").
+    pub title: String,
+    /// The other joint controllers (parties).
+    pub parties: Vec<String>,
+    /// The activities carried out jointly.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub activities: Vec<String>,
+    /// What the joint processing covers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scope: Option<String>,
+    /// Who gives the Art. 13/14 information.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub information_duty: Option<JointDuty>,
+    /// Who handles data-subject requests.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub requests_handled_by: Option<JointDuty>,
+    /// How the responsibilities are split, in the arrangement's own words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub responsibilities: Option<String>,
+    /// Contact point for data subjects (Art. 26(1) third sentence).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact_point: Option<String>,
+    /// Where the essence of the arrangement is published (Art. 26(2)).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub essence_url: Option<String>,
+    /// The essence itself, where it is given as text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub essence_text: Option<String>,
+    /// Date concluded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signed_on: Option<Date>,
+    /// Internal notes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+    /// Creation timestamp (set by the store).
+    #[serde(default)]
+    pub created_at: String,
+    /// Last-update timestamp (set by the store).
+    #[serde(default)]
+    pub updated_at: String,
+    /// Revision (set by the store).
+    #[serde(default)]
+    pub revision: i64,
+}
+record_meta!(JointArrangement, Entity::JointArrangement);
+
+impl JointArrangement {
+    /// A new arrangement with the given partner parties.
+    pub fn new(id: impl Into<String>, title: impl Into<String>, parties: Vec<String>) -> Self {
+        JointArrangement {
+            id: id.into(),
+            title: title.into(),
+            parties,
+            activities: Vec::new(),
+            scope: None,
+            information_duty: None,
+            requests_handled_by: None,
+            responsibilities: None,
+            contact_point: None,
+            essence_url: None,
+            essence_text: None,
+            signed_on: None,
+            notes: None,
+            created_at: String::new(),
+            updated_at: String::new(),
+            revision: 0,
+        }
+    }
+}

@@ -1,0 +1,26 @@
+//! The schema migrations, embedded in the binary and applied in order with
+//! `rusqlite_migration` (which tracks the applied version in `PRAGMA user_version`).
+//!
+//! Rules: migrations only move forward; a migration that has shipped is never edited; prefer
+//! additive changes (new tables, new nullable columns) so that older files open without loss.
+
+use rusqlite_migration::{M, Migrations};
+
+const STEPS: &[&str] = &[include_str!("../../migrations/0001_init/up.sql")];
+
+/// Every migration of the register schema, oldest first.
+pub static MIGRATIONS: std::sync::LazyLock<Migrations<'static>> =
+    std::sync::LazyLock::new(|| Migrations::new(STEPS.iter().map(|sql| M::up(sql)).collect()));
+
+/// The schema version a fully migrated register has.
+pub fn latest_version() -> i64 {
+    STEPS.len() as i64
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn migrations_validate() {
+        super::MIGRATIONS.validate().expect("migrations must apply cleanly to an empty database");
+    }
+}

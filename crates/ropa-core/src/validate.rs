@@ -1,0 +1,305 @@
+//! Field-level validation of records before they are written: required text, id syntax, and
+//! codes checked against the shipped reference data. References between records are checked by
+//! the store, which can see the other records.
+
+use crate::error::{Error, Result};
+use crate::model::*;
+use crate::reference::reference;
+
+/// Validates one record; every error names the record and the field.
+pub trait Validate: RecordMeta {
+    /// Checks the record's own fields.
+    fn validate(&self) -> Result<()>;
+}
+
+struct Check<'a> {
+    entity: Entity,
+    id: &'a str,
+}
+
+impl<'a> Check<'a> {
+    fn of<R: RecordMeta>(r: &'a R) -> Check<'a> {
+        Check { entity: R::ENTITY, id: r.id() }
+    }
+
+    fn fail(&self, field: &str, message: impl Into<String>) -> Error {
+        Error::invalid(self.entity, self.id, field, message)
+    }
+
+    fn required(&self, field: &str, value: &str) -> Result<()> {
+        if value.trim().is_empty() {
+            return Err(self.fail(field, "must not be empty"));
+        }
+        Ok(())
+    }
+
+    fn opt_text(&self, field: &str, value: &Option<String>) -> Result<()> {
+        match value {
+            Some(v) if v.trim().is_empty() => {
+                Err(self.fail(field, "is present but empty; leave it out instead"))
+            }
+            _ => Ok(()),
+        }
+    }
+
+    fn country(&self, field: &str, code: &Option<String>) -> Result<()> {
+        match code {
+            Some(c) if reference().country(c).is_none() => Err(Error::UnknownCode {
+                entity: self.entity,
+                id: self.id.to_owned(),
+                field: field.to_owned(),
+                list: "ISO 3166-1 country",
+                code: c.clone(),
+            }),
+            _ => Ok(()),
+        }
+    }
+
+    fn unknown(&self, field: &str, list: &'static str, code: &str) -> Error {
+        Error::UnknownCode {
+            entity: self.entity,
+            id: self.id.to_owned(),
+            field: field.to_owned(),
+            list,
+            code: code.to_owned(),
+        }
+    }
+
+    fn email(&self, field: &str, value: &Option<String>) -> Result<()> {
+        self.opt_text(field, value)?;
+        if let Some(v) = value {
+            let ok = v.split_once('@').is_some_and(|(local, domain)| {
+                !local.is_empty() && domain.contains('.') && !v.contains(char::is_whitespace)
+            });
+            if !ok {
+                return Err(self.fail(field, format!("`{v}` is not an e-mail address")));
+            }
+        }
+        Ok(())
+    }
+
+    fn contact(&self, field: &str, c: &Option<Contact>) -> Result<()> {
+        if let Some(c) = c {
+            self.required(&format!("{field}.name"), &c.name)?;
+            self.country(&format!("{field}.country"), &c.country)?;
+            self.email(&format!("{field}.email"), &c.email)?;
+        }
+        Ok(())
+    }
+
+    fn unique_ids<'b>(&self, field: &str, ids: impl Iterator<Item = &'b String>) -> Result<()> {
+        let mut seen = std::collections::HashSet::new();
+        for id in ids {
+            if !seen.insert(id) {
+                return Err(self.fail(field, format!("`{id}` is listed twice")));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Checks the syntax of a record id: 1–64 characters of letters, digits, `-`, `_`, `.`.
+pub(crate) fn check_id<R: RecordMeta>(record: &R) -> Result<()> {
+    let id = record.id();
+    let ok = !id.is_empty()
+        && id.len() <= 64
+        && id.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'));
+    if !ok {
+        return Err(Error::invalid(
+            R::ENTITY,
+            id,
+            "id",
+            "must be 1–64 characters of letters, digits, '-', '_' or '.'",
+        ));
+    }
+    Ok(())
+}
+
+impl Validate for Organisation {
+    fn validate(&self) -> Result<()> {
+        let c = Check::of(self);
+        if self.id != ORGANISATION_ID {
+            return Err(c.fail("id", format!("must be `{ORGANISATION_ID}`")));
+        }
+        c.required("legal_name", &self.legal_name)?;
+        c.country("country", &self.country)?;
+        c.email("email", &self.email)?;
+        c.contact("representative", &self.representative)?;
+        c.contact("supervisory_authority", &self.supervisory_authority)?;
+        if let Some(dpo) = &self.dpo {
+            if dpo.name.is_none() && dpo.organisation.is_none() && dpo.email.is_none() {
+                return Err(c.fail("dpo", "needs at least a name, an organisation or an e-mail"));
+            }
+            c.email("dpo.email", &dpo.email)?;
+        }
+        if !self.is_controller && !self.is_processor {
+            return Err(c.fail("is_controller", "the organisation must be a controller, a processor or both"));
+        }
+        Ok(())
+    }
+}
+
+impl Validate for DataCategory {
+    fn validate(&self) -> Result<()> {
+        Check::of(self).required("name", &self.name)
+    }
+}
+
+impl Validate for SubjectCategory {
+    fn validate(&self) -> Result<()> {
+        Check::of(self).required("name", &self.name)
+    }
+}
+
+impl Validate for Tom {
+    fn validate(&self) -> Result<()> {
+        Check::of(self).required("name", &self.name)
+    }
+}
+
+impl Validate for Party {
+    fn validate(&self) -> Result<()> {
+        let c = Check::of(self);
+        c.required("name", &self.name)?;
+        c.country("country", &self.country)?;
+        c.email("email", &self.email)?;
+        c.opt_text("address", &self.address)?;
+        if self.parent.as_deref() == Some(self.id.as_str()) {
+            return Err(c.fail("parent", "a party cannot be its own parent"));
+        }
+        Ok(())
+    }
+}
+
+impl Validate for Agreement {
+    fn validate(&self) -> Result<()> {
+        let c = Check::of(self);
+        c.required("party", &self.party)?;
+        c.unique_ids("activities", self.activities.iter())?;
+        if self.status == AgreementStatus::Signed && self.signed_on.is_none() && self.document.is_none() {
+            // A signed agreement is allowed without a date (real registers often lack it); the
+            // checks report it. Nothing to refuse here.
+        }
+        if let (Some(s), Some(e)) = (self.signed_on, self.expires_on) {
+            if e < s {
+                return Err(c.fail("expires_on", format!("{e} is before the signing date {s}")));
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Validate for JointArrangement {
+    fn validate(&self) -> Result<()> {
+        let c = Check::of(self);
+        c.required("title", &self.title)?;
+        if self.parties.is_empty() {
+            return Err(c.fail("parties", "needs at least one other joint controller"));
+        }
+        c.unique_ids("parties", self.parties.iter())?;
+        c.unique_ids("activities", self.activities.iter())
+    }
+}
+
+impl Validate for Activity {
+    fn validate(&self) -> Result<()> {
+        let c = Check::of(self);
+        c.required("reference", &self.reference)?;
+        c.required("name", &self.name)?;
+        c.unique_ids("purposes", self.purposes.iter().map(|p| &p.id))?;
+        for (i, p) in self.purposes.iter().enumerate() {
+            let f = |name: &str| format!("purposes[{i}].{name}");
+            if p.id.is_empty() {
+                return Err(c.fail(&f("id"), "must not be empty"));
+            }
+            c.required(&f("description"), &p.description)?;
+            c.opt_text(&f("legitimate_interest"), &p.legitimate_interest)?;
+            c.opt_text(&f("legal_provision"), &p.legal_provision)?;
+            for (j, law) in p.national_law.iter().enumerate() {
+                if reference().national_law(&law.code).is_none() {
+                    return Err(c.unknown(&f(&format!("national_law[{j}].code")), "national-law provision", &law.code));
+                }
+            }
+        }
+        c.unique_ids("data_subjects", self.data_subjects.iter())?;
+        c.unique_ids("data_categories", self.data_categories.iter().map(|d| &d.category))?;
+        for (i, d) in self.data_categories.iter().enumerate() {
+            check_retention(&c, &format!("data_categories[{i}].retention"), &d.retention)?;
+        }
+        check_retention(&c, "retention", &self.retention)?;
+        c.unique_ids("toms", self.toms.iter())?;
+        let mut seen = std::collections::HashSet::new();
+        for (i, r) in self.recipients.iter().enumerate() {
+            if !seen.insert((&r.party, r.role, &r.service)) {
+                return Err(c.fail(&format!("recipients[{i}]"), format!("party `{}` is listed twice with the same role", r.party)));
+            }
+        }
+        if let (Some(a), Some(b)) = (self.last_reviewed, self.next_review) {
+            if b < a {
+                return Err(c.fail("next_review", format!("{b} is before the last review {a}")));
+            }
+        }
+        Ok(())
+    }
+}
+
+fn check_retention(c: &Check<'_>, field: &str, r: &Option<Retention>) -> Result<()> {
+    match r {
+        Some(Retention::Period { amount: 0, .. }) => {
+            Err(c.fail(&format!("{field}.amount"), "a retention period must be longer than zero"))
+        }
+        Some(Retention::Criteria { text }) => c.required(&format!("{field}.text"), text),
+        Some(Retention::Statutory { rule, .. }) if reference().retention_rule(rule).is_none() => {
+            Err(c.unknown(&format!("{field}.rule"), "statutory retention rule", rule))
+        }
+        _ => Ok(()),
+    }
+}
+
+impl Validate for Transfer {
+    fn validate(&self) -> Result<()> {
+        let c = Check::of(self);
+        match (&self.activity, &self.service) {
+            (Some(_), Some(_)) => return Err(c.fail("service", "a transfer belongs to an activity or to a processor service, not both")),
+            (None, None) => return Err(c.fail("activity", "a transfer needs the activity (or processor service) it belongs to")),
+            _ => {}
+        }
+        c.required("party", &self.party)?;
+        match (&self.country, &self.international_organisation) {
+            (Some(_), Some(_)) => return Err(c.fail("international_organisation", "give a destination country or an international organisation, not both")),
+            (None, None) => return Err(c.fail("country", "a transfer needs a destination country or international organisation")),
+            (None, Some(io)) => c.required("international_organisation", io)?,
+            (Some(_), None) => c.country("country", &self.country)?,
+        }
+        if let Some(country) = &self.country {
+            if reference().is_eea(country) {
+                return Err(c.fail("country", format!("{country} is in the EEA: sharing data there is not a Chapter V transfer; record the party as a recipient instead")));
+            }
+        }
+        match &self.mechanism {
+            Some(TransferMechanism::Adequacy { decision }) if reference().adequacy(decision).is_none() => {
+                return Err(c.unknown("mechanism.decision", "adequacy decision", decision));
+            }
+            Some(TransferMechanism::LegacyScc { decision, .. }) if reference().legacy_mechanism(decision).is_none() => {
+                return Err(c.unknown("mechanism.decision", "legacy transfer mechanism", decision));
+            }
+            Some(TransferMechanism::CompellingInterest { safeguards }) => {
+                c.required("mechanism.safeguards", safeguards)?;
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+}
+
+impl Validate for ProcessorService {
+    fn validate(&self) -> Result<()> {
+        let c = Check::of(self);
+        c.required("controller", &self.controller)?;
+        c.required("name", &self.name)?;
+        for (i, p) in self.processing_categories.iter().enumerate() {
+            c.required(&format!("processing_categories[{i}]"), p)?;
+        }
+        c.unique_ids("toms", self.toms.iter())
+    }
+}
