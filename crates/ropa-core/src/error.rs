@@ -92,7 +92,9 @@ pub enum Error {
     },
 
     /// A record cannot be removed because others still refer to it.
-    #[error("{entity} `{id}` cannot be removed: it is still used by {used_by}; remove or change those first")]
+    #[error(
+        "{entity} `{id}` cannot be removed: it is still used by {used_by}; remove or change those first"
+    )]
     InUse {
         /// Kind of record.
         entity: Entity,
@@ -181,7 +183,12 @@ impl Error {
         }
     }
 
-    pub(crate) fn invalid(entity: Entity, id: &str, field: &str, message: impl Into<String>) -> Error {
+    pub(crate) fn invalid(
+        entity: Entity,
+        id: &str,
+        field: &str,
+        message: impl Into<String>,
+    ) -> Error {
         Error::Invalid {
             entity,
             id: id.to_owned(),

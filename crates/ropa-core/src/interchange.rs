@@ -100,7 +100,9 @@ impl Register {
         if header.format.as_ref().and_then(|f| f.as_str()) != Some(FORMAT) {
             return Err(Error::Import {
                 path: "format".to_owned(),
-                message: format!("expected \"{FORMAT}\": this is not a RoPA Desk register document"),
+                message: format!(
+                    "expected \"{FORMAT}\": this is not a RoPA Desk register document"
+                ),
             });
         }
         match header.version.as_ref().and_then(|v| v.as_u64()) {
@@ -123,7 +125,10 @@ impl Register {
         let de = &mut serde_json::Deserializer::from_str(text);
         serde_path_to_error::deserialize(de).map_err(|e| {
             let path = e.path().to_string();
-            Error::Import { path, message: e.into_inner().to_string() }
+            Error::Import {
+                path,
+                message: e.into_inner().to_string(),
+            }
         })
     }
 
@@ -170,10 +175,24 @@ pub fn import(store: &mut Store, register: &Register) -> Result<()> {
     let now = now_timestamp();
     store.write_all(|tx| {
         for table in [
-            "transfer", "service_tom", "processor_service", "joint_activity", "joint_party",
-            "joint_arrangement", "agreement_activity", "agreement", "purpose", "activity_subject",
-            "activity_data", "activity_recipient", "activity_tom", "activity", "party", "tom",
-            "subject_category", "data_category",
+            "transfer",
+            "service_tom",
+            "processor_service",
+            "joint_activity",
+            "joint_party",
+            "joint_arrangement",
+            "agreement_activity",
+            "agreement",
+            "purpose",
+            "activity_subject",
+            "activity_data",
+            "activity_recipient",
+            "activity_tom",
+            "activity",
+            "party",
+            "tom",
+            "subject_category",
+            "data_category",
         ] {
             tx.execute(&format!("DELETE FROM {table}"), [])?;
         }
@@ -183,13 +202,22 @@ pub fn import(store: &mut Store, register: &Register) -> Result<()> {
         load(tx, "subject_categories", &register.subject_categories, &now)?;
         load(tx, "toms", &register.toms, &now)?;
         // Parties may name a parent listed after them: insert all without parents, then link.
-        let orphans: Vec<Party> =
-            register.parties.iter().map(|p| Party { parent: None, ..p.clone() }).collect();
+        let orphans: Vec<Party> = register
+            .parties
+            .iter()
+            .map(|p| Party {
+                parent: None,
+                ..p.clone()
+            })
+            .collect();
         load(tx, "parties", &orphans, &now)?;
         for (i, party) in register.parties.iter().enumerate() {
             if party.parent.is_some() {
                 let party = with_meta(party.clone(), &now, &format!("parties[{i}]"))?;
-                at(&format!("parties[{i}]"), party.check_refs(tx).and_then(|()| party.save(tx)))?;
+                at(
+                    &format!("parties[{i}]"),
+                    party.check_refs(tx).and_then(|()| party.save(tx)),
+                )?;
             }
         }
         load(tx, "activities", &register.activities, &now)?;
@@ -203,14 +231,17 @@ pub fn import(store: &mut Store, register: &Register) -> Result<()> {
 
 /// Creates a new register file from a document.
 pub fn create_from(path: &std::path::Path, register: &Register) -> Result<Store> {
-    let mut store = Store::create(path, &Organisation::new(register.organisation.legal_name.clone()))
-        .or_else(|e| match e {
-            // An invalid organisation is reported as an import error below, with its path.
-            Error::Invalid { .. } | Error::UnknownCode { .. } => {
-                Store::create(path, &Organisation::new("(importing)"))
-            }
-            e => Err(e),
-        })?;
+    let mut store = Store::create(
+        path,
+        &Organisation::new(register.organisation.legal_name.clone()),
+    )
+    .or_else(|e| match e {
+        // An invalid organisation is reported as an import error below, with its path.
+        Error::Invalid { .. } | Error::UnknownCode { .. } => {
+            Store::create(path, &Organisation::new("(importing)"))
+        }
+        e => Err(e),
+    })?;
     if let Err(e) = import(&mut store, register) {
         drop(store);
         let _ = std::fs::remove_file(path);
@@ -225,8 +256,11 @@ pub fn create_from(path: &std::path::Path, register: &Register) -> Result<Store>
 }
 
 fn with_meta<T: RecordMeta>(mut record: T, now: &str, path: &str) -> Result<T> {
-    let (created, updated, revision) =
-        (record.created_at().to_owned(), record.updated_at().to_owned(), record.revision());
+    let (created, updated, revision) = (
+        record.created_at().to_owned(),
+        record.updated_at().to_owned(),
+        record.revision(),
+    );
     if created.is_empty() && updated.is_empty() && revision == 0 {
         record.set_meta(now.to_owned(), now.to_owned(), 1);
         return Ok(record);
@@ -251,7 +285,10 @@ fn with_meta<T: RecordMeta>(mut record: T, now: &str, path: &str) -> Result<T> {
 fn at<T>(path: &str, result: Result<T>) -> Result<T> {
     result.map_err(|e| match e {
         Error::Import { .. } | Error::Sqlite(_) | Error::Io(_) => e,
-        other => Error::Import { path: path.to_owned(), message: other.to_string() },
+        other => Error::Import {
+            path: path.to_owned(),
+            message: other.to_string(),
+        },
     })
 }
 

@@ -2,7 +2,7 @@
 //!
 //! - [`model`]: the domain types (organisation, activities, parties, agreements, joint
 //!   arrangements, transfers, processor services, catalogues);
-//! - [`reference`]: versioned legal reference data shipped in `assets/reference/`;
+//! - [`mod@reference`]: versioned legal reference data shipped in `assets/reference/`;
 //! - [`store`]: the SQLite register file (migrations, transactions, optimistic concurrency);
 //! - [`interchange`]: the versioned JSON format of a whole register (backup, fixtures).
 //!

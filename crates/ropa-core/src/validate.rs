@@ -19,7 +19,10 @@ struct Check<'a> {
 
 impl<'a> Check<'a> {
     fn of<R: RecordMeta>(r: &'a R) -> Check<'a> {
-        Check { entity: R::ENTITY, id: r.id() }
+        Check {
+            entity: R::ENTITY,
+            id: r.id(),
+        }
     }
 
     fn fail(&self, field: &str, message: impl Into<String>) -> Error {
@@ -103,7 +106,9 @@ pub(crate) fn check_id<R: RecordMeta>(record: &R) -> Result<()> {
     let id = record.id();
     let ok = !id.is_empty()
         && id.len() <= 64
-        && id.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'));
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'));
     if !ok {
         return Err(Error::invalid(
             R::ENTITY,
@@ -133,7 +138,10 @@ impl Validate for Organisation {
             c.email("dpo.email", &dpo.email)?;
         }
         if !self.is_controller && !self.is_processor {
-            return Err(c.fail("is_controller", "the organisation must be a controller, a processor or both"));
+            return Err(c.fail(
+                "is_controller",
+                "the organisation must be a controller, a processor or both",
+            ));
         }
         Ok(())
     }
@@ -176,14 +184,12 @@ impl Validate for Agreement {
         let c = Check::of(self);
         c.required("party", &self.party)?;
         c.unique_ids("activities", self.activities.iter())?;
-        if self.status == AgreementStatus::Signed && self.signed_on.is_none() && self.document.is_none() {
-            // A signed agreement is allowed without a date (real registers often lack it); the
-            // checks report it. Nothing to refuse here.
-        }
-        if let (Some(s), Some(e)) = (self.signed_on, self.expires_on) {
-            if e < s {
-                return Err(c.fail("expires_on", format!("{e} is before the signing date {s}")));
-            }
+        // A signed agreement without a date is accepted (real registers often lack it); the
+        // checks report it.
+        if let (Some(s), Some(e)) = (self.signed_on, self.expires_on)
+            && e < s
+        {
+            return Err(c.fail("expires_on", format!("{e} is before the signing date {s}")));
         }
         Ok(())
     }
@@ -217,12 +223,19 @@ impl Validate for Activity {
             c.opt_text(&f("legal_provision"), &p.legal_provision)?;
             for (j, law) in p.national_law.iter().enumerate() {
                 if reference().national_law(&law.code).is_none() {
-                    return Err(c.unknown(&f(&format!("national_law[{j}].code")), "national-law provision", &law.code));
+                    return Err(c.unknown(
+                        &f(&format!("national_law[{j}].code")),
+                        "national-law provision",
+                        &law.code,
+                    ));
                 }
             }
         }
         c.unique_ids("data_subjects", self.data_subjects.iter())?;
-        c.unique_ids("data_categories", self.data_categories.iter().map(|d| &d.category))?;
+        c.unique_ids(
+            "data_categories",
+            self.data_categories.iter().map(|d| &d.category),
+        )?;
         for (i, d) in self.data_categories.iter().enumerate() {
             check_retention(&c, &format!("data_categories[{i}].retention"), &d.retention)?;
         }
@@ -231,13 +244,16 @@ impl Validate for Activity {
         let mut seen = std::collections::HashSet::new();
         for (i, r) in self.recipients.iter().enumerate() {
             if !seen.insert((&r.party, r.role, &r.service)) {
-                return Err(c.fail(&format!("recipients[{i}]"), format!("party `{}` is listed twice with the same role", r.party)));
+                return Err(c.fail(
+                    &format!("recipients[{i}]"),
+                    format!("party `{}` is listed twice with the same role", r.party),
+                ));
             }
         }
-        if let (Some(a), Some(b)) = (self.last_reviewed, self.next_review) {
-            if b < a {
-                return Err(c.fail("next_review", format!("{b} is before the last review {a}")));
-            }
+        if let (Some(a), Some(b)) = (self.last_reviewed, self.next_review)
+            && b < a
+        {
+            return Err(c.fail("next_review", format!("{b} is before the last review {a}")));
         }
         Ok(())
     }
@@ -245,9 +261,10 @@ impl Validate for Activity {
 
 fn check_retention(c: &Check<'_>, field: &str, r: &Option<Retention>) -> Result<()> {
     match r {
-        Some(Retention::Period { amount: 0, .. }) => {
-            Err(c.fail(&format!("{field}.amount"), "a retention period must be longer than zero"))
-        }
+        Some(Retention::Period { amount: 0, .. }) => Err(c.fail(
+            &format!("{field}.amount"),
+            "a retention period must be longer than zero",
+        )),
         Some(Retention::Criteria { text }) => c.required(&format!("{field}.text"), text),
         Some(Retention::Statutory { rule, .. }) if reference().retention_rule(rule).is_none() => {
             Err(c.unknown(&format!("{field}.rule"), "statutory retention rule", rule))
@@ -260,28 +277,49 @@ impl Validate for Transfer {
     fn validate(&self) -> Result<()> {
         let c = Check::of(self);
         match (&self.activity, &self.service) {
-            (Some(_), Some(_)) => return Err(c.fail("service", "a transfer belongs to an activity or to a processor service, not both")),
-            (None, None) => return Err(c.fail("activity", "a transfer needs the activity (or processor service) it belongs to")),
+            (Some(_), Some(_)) => {
+                return Err(c.fail(
+                    "service",
+                    "a transfer belongs to an activity or to a processor service, not both",
+                ));
+            }
+            (None, None) => {
+                return Err(c.fail(
+                    "activity",
+                    "a transfer needs the activity (or processor service) it belongs to",
+                ));
+            }
             _ => {}
         }
         c.required("party", &self.party)?;
         match (&self.country, &self.international_organisation) {
-            (Some(_), Some(_)) => return Err(c.fail("international_organisation", "give a destination country or an international organisation, not both")),
-            (None, None) => return Err(c.fail("country", "a transfer needs a destination country or international organisation")),
+            (Some(_), Some(_)) => {
+                return Err(c.fail(
+                    "international_organisation",
+                    "give a destination country or an international organisation, not both",
+                ));
+            }
             (None, Some(io)) => c.required("international_organisation", io)?,
             (Some(_), None) => c.country("country", &self.country)?,
+            // Destination not named by the source: kept as a gap for the checks to report.
+            (None, None) => {}
         }
-        if let Some(country) = &self.country {
-            if reference().is_eea(country) {
-                return Err(c.fail("country", format!("{country} is in the EEA: sharing data there is not a Chapter V transfer; record the party as a recipient instead")));
-            }
+        if let Some(country) = &self.country
+            && reference().is_eea(country)
+        {
+            return Err(c.fail("country", format!("{country} is in the EEA: sharing data there is not a Chapter V transfer; record the party as a recipient instead")));
         }
         match &self.mechanism {
-            Some(TransferMechanism::Adequacy { decision }) if reference().adequacy(decision).is_none() => {
+            Some(TransferMechanism::Adequacy { decision })
+                if reference().adequacy(decision).is_none() =>
+            {
                 return Err(c.unknown("mechanism.decision", "adequacy decision", decision));
             }
-            Some(TransferMechanism::LegacyScc { decision, .. }) if reference().legacy_mechanism(decision).is_none() => {
-                return Err(c.unknown("mechanism.decision", "legacy transfer mechanism", decision));
+            Some(TransferMechanism::LegacyScc { decision, .. })
+                if !decision.starts_with("SCC_")
+                    || reference().legacy_mechanism(decision).is_none() =>
+            {
+                return Err(c.unknown("mechanism.decision", "pre-2021 SCC decision", decision));
             }
             Some(TransferMechanism::CompellingInterest { safeguards }) => {
                 c.required("mechanism.safeguards", safeguards)?;

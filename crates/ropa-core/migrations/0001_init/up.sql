@@ -99,6 +99,8 @@ CREATE TABLE activity (
     provision          TEXT, -- JSON Provision
     dpia               TEXT NOT NULL, -- JSON Dpia
     automated_decision TEXT, -- JSON AutomatedDecision
+    no_recipients      INTEGER NOT NULL DEFAULT 0,
+    rights_info        TEXT,
     in_notice          INTEGER NOT NULL,
     last_reviewed      TEXT,
     next_review        TEXT,
@@ -149,6 +151,7 @@ CREATE TABLE activity_recipient (
     party_id    TEXT NOT NULL REFERENCES party (id) ON DELETE RESTRICT,
     role        TEXT NOT NULL,
     service     TEXT,
+    location    TEXT,
     note        TEXT,
     PRIMARY KEY (activity_id, position)
 ) STRICT;
@@ -259,7 +262,7 @@ CREATE TABLE transfer (
     updated_at                 TEXT NOT NULL,
     revision                   INTEGER NOT NULL,
     CHECK ((activity_id IS NULL) <> (service_id IS NULL)),
-    CHECK ((country IS NULL) <> (international_organisation IS NULL))
+    CHECK (country IS NULL OR international_organisation IS NULL)
 ) STRICT;
 CREATE INDEX transfer_activity ON transfer (activity_id);
 CREATE INDEX transfer_service ON transfer (service_id);

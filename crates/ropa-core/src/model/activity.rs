@@ -90,6 +90,10 @@ pub struct Activity {
     /// Recipients (Art. 30(1)(d)).
     #[serde(default)]
     pub recipients: Vec<Recipient>,
+    /// Confirmed that the data is disclosed to no one outside the organisation (so an empty
+    /// recipient list is a fact, not a gap).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub no_recipients: bool,
     /// Technical and organisational measures (ids of [`super::Tom`]) (Art. 30(1)(g)).
     #[serde(default)]
     pub toms: Vec<String>,
@@ -99,6 +103,10 @@ pub struct Activity {
     /// Automated decision-making including profiling (Art. 22), if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub automated_decision: Option<AutomatedDecision>,
+    /// How data subjects exercise their rights for this activity (objection channel,
+    /// unsubscribe link, consequences), where it differs from the general rights section.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rights_info: Option<String>,
     /// Whether the activity is described in the public privacy notice.
     #[serde(default = "yes")]
     pub in_notice: bool,
@@ -129,7 +137,11 @@ fn yes() -> bool {
 
 impl Activity {
     /// A new draft activity with no content yet.
-    pub fn new(id: impl Into<String>, reference: impl Into<String>, name: impl Into<String>) -> Self {
+    pub fn new(
+        id: impl Into<String>,
+        reference: impl Into<String>,
+        name: impl Into<String>,
+    ) -> Self {
         Activity {
             id: id.into(),
             reference: reference.into(),
@@ -147,9 +159,11 @@ impl Activity {
             source: None,
             provision: None,
             recipients: Vec::new(),
+            no_recipients: false,
             toms: Vec::new(),
             dpia: Dpia::default(),
             automated_decision: None,
+            rights_info: None,
             in_notice: true,
             last_reviewed: None,
             next_review: None,
@@ -204,7 +218,11 @@ pub struct Purpose {
 
 impl Purpose {
     /// A purpose with a basis and nothing else.
-    pub fn new(id: impl Into<String>, description: impl Into<String>, basis: Option<LegalBasis>) -> Self {
+    pub fn new(
+        id: impl Into<String>,
+        description: impl Into<String>,
+        basis: Option<LegalBasis>,
+    ) -> Self {
         Purpose {
             id: id.into(),
             description: description.into(),
@@ -266,7 +284,12 @@ pub struct ActivityData {
 impl ActivityData {
     /// A category with no own retention rule.
     pub fn new(category: impl Into<String>) -> ActivityData {
-        ActivityData { category: category.into(), retention: None, optional: false, note: None }
+        ActivityData {
+            category: category.into(),
+            retention: None,
+            optional: false,
+            note: None,
+        }
     }
 }
 
@@ -377,6 +400,8 @@ pub enum RecipientRole {
     PublicAuthority,
     /// Internal department or other recipient.
     Other,
+    /// The source does not say in which role the recipient receives the data.
+    Unspecified,
 }
 
 /// A recipient of an activity's data (a link to a party).
@@ -390,6 +415,9 @@ pub struct Recipient {
     /// The product or service used ("Mailchimp", "Microsoft Teams").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub service: Option<String>,
+    /// Where the recipient processes the data ("data centres in the EU"), as stated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location: Option<String>,
     /// What the recipient does with the data, or under which condition it receives it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,

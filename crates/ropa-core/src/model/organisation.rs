@@ -114,11 +114,10 @@ impl Organisation {
 }
 
 /// Whether the DPO is a member of staff or an external person or firm.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DpoKind {
     /// An employee of the organisation.
-    #[default]
     Internal,
     /// An external person or firm under a service contract (Art. 37(6)).
     External,
@@ -128,9 +127,9 @@ pub enum DpoKind {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Dpo {
-    /// Internal or external.
-    #[serde(default)]
-    pub kind: DpoKind,
+    /// Internal or external; `None` where not known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<DpoKind>,
     /// Name of the person, if published ("Mr Robert Aumiller").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,

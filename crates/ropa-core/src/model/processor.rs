@@ -49,7 +49,11 @@ record_meta!(ProcessorService, Entity::ProcessorService);
 
 impl ProcessorService {
     /// A new service for `controller`.
-    pub fn new(id: impl Into<String>, controller: impl Into<String>, name: impl Into<String>) -> Self {
+    pub fn new(
+        id: impl Into<String>,
+        controller: impl Into<String>,
+        name: impl Into<String>,
+    ) -> Self {
         ProcessorService {
             id: id.into(),
             controller: controller.into(),

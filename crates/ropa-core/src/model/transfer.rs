@@ -151,7 +151,9 @@ pub struct Transfer {
     pub service: Option<String>,
     /// The data importer (party id).
     pub party: String,
-    /// Destination country (ISO 3166-1 alpha-2), unless an international organisation.
+    /// Destination country (ISO 3166-1 alpha-2), unless an international organisation. Both
+    /// destination fields are empty where the source does not name the destination (a defect
+    /// the checks report).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub country: Option<String>,
     /// Destination international organisation, unless a country.

@@ -13,14 +13,14 @@ pub static MIGRATIONS: std::sync::LazyLock<Migrations<'static>> =
     std::sync::LazyLock::new(|| Migrations::new(STEPS.iter().map(|sql| M::up(sql)).collect()));
 
 /// The schema version a fully migrated register has.
-pub fn latest_version() -> i64 {
-    STEPS.len() as i64
-}
+pub const SCHEMA_VERSION: i64 = STEPS.len() as i64;
 
 #[cfg(test)]
 mod tests {
     #[test]
     fn migrations_validate() {
-        super::MIGRATIONS.validate().expect("migrations must apply cleanly to an empty database");
+        super::MIGRATIONS
+            .validate()
+            .expect("migrations must apply cleanly to an empty database");
     }
 }

@@ -16,7 +16,7 @@ mod migrations;
 mod rows;
 mod tables;
 
-pub use migrations::MIGRATIONS;
+pub use migrations::{MIGRATIONS, SCHEMA_VERSION};
 pub use tables::Stored;
 
 use crate::error::{Error, Result};
@@ -69,7 +69,10 @@ impl Store {
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE,
         )?;
-        let mut store = Store { conn, path: Some(path.to_owned()) };
+        let mut store = Store {
+            conn,
+            path: Some(path.to_owned()),
+        };
         store.init_new(organisation).inspect_err(|_| {
             let _ = std::fs::remove_file(path);
         })?;
@@ -78,7 +81,10 @@ impl Store {
 
     /// Creates a register in memory (tests, previews).
     pub fn create_in_memory(organisation: &Organisation) -> Result<Store> {
-        let mut store = Store { conn: Connection::open_in_memory()?, path: None };
+        let mut store = Store {
+            conn: Connection::open_in_memory()?,
+            path: None,
+        };
         store.init_new(organisation)?;
         Ok(store)
     }
@@ -86,7 +92,8 @@ impl Store {
     fn init_new(&mut self, organisation: &Organisation) -> Result<()> {
         organisation.validate()?;
         self.configure()?;
-        self.conn.pragma_update(None, "application_id", APPLICATION_ID)?;
+        self.conn
+            .pragma_update(None, "application_id", APPLICATION_ID)?;
         MIGRATIONS.to_latest(&mut self.conn)?;
         let now = now_timestamp();
         self.write(|tx| {
@@ -114,8 +121,14 @@ impl Store {
             reason: reason.to_owned(),
         };
         let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
-        let mut store = Store { conn, path: Some(path.to_owned()) };
-        let app_id: i32 = match store.conn.pragma_query_value(None, "application_id", |r| r.get(0)) {
+        let mut store = Store {
+            conn,
+            path: Some(path.to_owned()),
+        };
+        let app_id: i32 = match store
+            .conn
+            .pragma_query_value(None, "application_id", |r| r.get(0))
+        {
             Ok(id) => id,
             Err(rusqlite::Error::SqliteFailure(e, _))
                 if e.code == rusqlite::ErrorCode::NotADatabase =>
@@ -129,10 +142,16 @@ impl Store {
                 "SQLite database with application id {app_id:#x}, not RoPA Desk's"
             )));
         }
-        let version: i64 = store.conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
-        let supported = migrations::latest_version();
+        let version: i64 = store
+            .conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))?;
+        let supported = SCHEMA_VERSION;
         if version > supported {
-            return Err(Error::NewerSchema { path: path.to_owned(), found: version, supported });
+            return Err(Error::NewerSchema {
+                path: path.to_owned(),
+                found: version,
+                supported,
+            });
         }
         store.configure()?;
         if version < supported {
@@ -144,11 +163,13 @@ impl Store {
     fn configure(&self) -> Result<()> {
         self.conn.busy_timeout(BUSY_TIMEOUT)?;
         if self.path.is_some() {
-            let mode: String = self.conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
+            let mode: String =
+                self.conn
+                    .pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
             if !mode.eq_ignore_ascii_case("wal") {
-                return Err(Error::Sqlite(rusqlite::Error::InvalidParameterName(format!(
-                    "could not switch the register to WAL (journal mode is {mode})"
-                ))));
+                return Err(Error::Sqlite(rusqlite::Error::InvalidParameterName(
+                    format!("could not switch the register to WAL (journal mode is {mode})"),
+                )));
             }
         }
         self.conn.pragma_update(None, "synchronous", "FULL")?;
@@ -168,7 +189,9 @@ impl Store {
 
     /// Register-wide facts (id, revision, schema version).
     pub fn info(&self) -> Result<RegisterInfo> {
-        let schema_version = self.conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        let schema_version = self
+            .conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))?;
         Ok(self.conn.query_row(
             "SELECT register_id, created_at, updated_at, revision FROM register_info",
             [],
@@ -187,13 +210,17 @@ impl Store {
     /// SQLite's `data_version`: changes when another connection (the CLI, another window)
     /// commits to the file. Poll it to notice outside changes.
     pub fn data_version(&self) -> Result<i64> {
-        Ok(self.conn.pragma_query_value(None, "data_version", |r| r.get(0))?)
+        Ok(self
+            .conn
+            .pragma_query_value(None, "data_version", |r| r.get(0))?)
     }
 
     /// Runs `f` in one immediate transaction that also bumps the register revision; commits if
     /// `f` succeeds, rolls back otherwise.
     pub(crate) fn write<T>(&mut self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let out = f(&tx)?;
         tx.execute(
             "UPDATE register_info SET revision = revision + 1, updated_at = ?1",
@@ -210,7 +237,10 @@ impl Store {
 
     /// Reads one record.
     pub fn get<T: Stored>(&self, id: &str) -> Result<T> {
-        T::load(&self.conn, id)?.ok_or_else(|| Error::NotFound { entity: T::ENTITY, id: id.to_owned() })
+        T::load(&self.conn, id)?.ok_or_else(|| Error::NotFound {
+            entity: T::ENTITY,
+            id: id.to_owned(),
+        })
     }
 
     /// Reads one record, `None` if there is none with this id.
@@ -267,11 +297,20 @@ impl Store {
         self.write(|tx| {
             let (_, revision) = current_meta::<T>(tx, id)?;
             if let Some(expected) = expected_revision.filter(|e| *e != revision) {
-                return Err(Error::Conflict { entity: T::ENTITY, id: id.to_owned(), expected, actual: revision });
+                return Err(Error::Conflict {
+                    entity: T::ENTITY,
+                    id: id.to_owned(),
+                    expected,
+                    actual: revision,
+                });
             }
             let users = T::used_by(tx, id)?;
             if !users.is_empty() {
-                return Err(Error::InUse { entity: T::ENTITY, id: id.to_owned(), used_by: users.join(", ") });
+                return Err(Error::InUse {
+                    entity: T::ENTITY,
+                    id: id.to_owned(),
+                    used_by: users.join(", "),
+                });
             }
             tx.execute(&format!("DELETE FROM {} WHERE id = ?1", T::TABLE), [id])?;
             Ok(())
@@ -295,7 +334,10 @@ impl Store {
             .optional()?;
         match id {
             Some(id) => self.get(&id),
-            None => Err(Error::NotFound { entity: crate::model::Entity::Activity, id: key.to_owned() }),
+            None => Err(Error::NotFound {
+                entity: crate::model::Entity::Activity,
+                id: key.to_owned(),
+            }),
         }
     }
 
@@ -329,10 +371,16 @@ pub fn insert_checked<T: Stored>(tx: &Connection, record: &T) -> Result<()> {
 
 fn current_meta<T: Stored>(tx: &Connection, id: &str) -> Result<(String, i64)> {
     tx.query_row(
-        &format!("SELECT created_at, revision FROM {} WHERE id = ?1", T::TABLE),
+        &format!(
+            "SELECT created_at, revision FROM {} WHERE id = ?1",
+            T::TABLE
+        ),
         [id],
         |r| Ok((r.get(0)?, r.get(1)?)),
     )
     .optional()?
-    .ok_or_else(|| Error::NotFound { entity: T::ENTITY, id: id.to_owned() })
+    .ok_or_else(|| Error::NotFound {
+        entity: T::ENTITY,
+        id: id.to_owned(),
+    })
 }

@@ -20,7 +20,11 @@ pub(crate) fn json_opt<T: Serialize>(v: &Option<T>) -> Result<Option<String>> {
 
 /// A list as JSON text, NULL when empty.
 pub(crate) fn json_list<T: Serialize>(v: &[T]) -> Result<Option<String>> {
-    if v.is_empty() { Ok(None) } else { json(&v).map(Some) }
+    if v.is_empty() {
+        Ok(None)
+    } else {
+        json(&v).map(Some)
+    }
 }
 
 /// An enum as its serde code (`"active"` → `active`).
@@ -41,11 +45,20 @@ pub(crate) struct Decoder<'a, 'r> {
 impl<'a, 'r> Decoder<'a, 'r> {
     /// A decoder whose record id is in column `id_col`.
     pub(crate) fn new(row: &'a Row<'r>, entity: Entity, id_col: usize) -> Result<Self> {
-        Ok(Decoder { row, entity, id: row.get(id_col)? })
+        Ok(Decoder {
+            row,
+            entity,
+            id: row.get(id_col)?,
+        })
     }
 
     fn bad(&self, field: &str, message: String) -> Error {
-        Error::invalid(self.entity, &self.id, field, format!("stored value is unreadable: {message}"))
+        Error::invalid(
+            self.entity,
+            &self.id,
+            field,
+            format!("stored value is unreadable: {message}"),
+        )
     }
 
     /// A plain column.
@@ -65,7 +78,11 @@ impl<'a, 'r> Decoder<'a, 'r> {
     }
 
     /// An optional JSON value object.
-    pub(crate) fn json_opt<T: DeserializeOwned>(&self, idx: usize, field: &str) -> Result<Option<T>> {
+    pub(crate) fn json_opt<T: DeserializeOwned>(
+        &self,
+        idx: usize,
+        field: &str,
+    ) -> Result<Option<T>> {
         let text: Option<String> = self.row.get(idx)?;
         text.map(|t| serde_json::from_str(&t).map_err(|e| self.bad(field, e.to_string())))
             .transpose()
@@ -83,18 +100,24 @@ impl<'a, 'r> Decoder<'a, 'r> {
     }
 
     /// An optional enum stored as its code.
-    pub(crate) fn code_opt<T: DeserializeOwned>(&self, idx: usize, field: &str) -> Result<Option<T>> {
+    pub(crate) fn code_opt<T: DeserializeOwned>(
+        &self,
+        idx: usize,
+        field: &str,
+    ) -> Result<Option<T>> {
         let text: Option<String> = self.row.get(idx)?;
         text.map(|t| self.parse_code(field, t)).transpose()
     }
 
     fn parse_code<T: DeserializeOwned>(&self, field: &str, text: String) -> Result<T> {
-        serde_json::from_value(serde_json::Value::String(text.clone())).map_err(|_| Error::UnknownCode {
-            entity: self.entity,
-            id: self.id.clone(),
-            field: field.to_owned(),
-            list: "stored",
-            code: text,
+        serde_json::from_value(serde_json::Value::String(text.clone())).map_err(|_| {
+            Error::UnknownCode {
+                entity: self.entity,
+                id: self.id.clone(),
+                field: field.to_owned(),
+                list: "stored",
+                code: text,
+            }
         })
     }
 

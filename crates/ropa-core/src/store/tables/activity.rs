@@ -1,13 +1,33 @@
 use super::{Stored, children, links, require, rows, upsert_sql};
 use crate::error::{Error, Result};
-use crate::model::{Activity, ActivityData, Entity, Purpose, RecordMeta, Recipient};
+use crate::model::{Activity, ActivityData, Entity, Purpose, Recipient, RecordMeta};
 use crate::store::rows::{Decoder, code, date, json, json_list, json_opt};
 use rusqlite::{Connection, OptionalExtension};
 
 const COLS: &[&str] = &[
-    "id", "reference", "name", "description", "department", "contact", "status", "role",
-    "retention", "collection", "source", "provision", "dpia", "automated_decision", "in_notice",
-    "last_reviewed", "next_review", "notes", "created_at", "updated_at", "revision",
+    "id",
+    "reference",
+    "name",
+    "description",
+    "department",
+    "contact",
+    "status",
+    "role",
+    "retention",
+    "collection",
+    "source",
+    "provision",
+    "dpia",
+    "automated_decision",
+    "no_recipients",
+    "rights_info",
+    "in_notice",
+    "last_reviewed",
+    "next_review",
+    "notes",
+    "created_at",
+    "updated_at",
+    "revision",
 ];
 
 impl Stored for Activity {
@@ -59,7 +79,7 @@ impl Stored for Activity {
         )?;
         let mut recipients = children(
             conn,
-            "SELECT activity_id, party_id, role, service, note FROM activity_recipient
+            "SELECT activity_id, party_id, role, service, location, note FROM activity_recipient
              WHERE ?1 IS NULL OR activity_id = ?1 ORDER BY activity_id, position",
             id,
             |row| {
@@ -68,7 +88,8 @@ impl Stored for Activity {
                     party: d.get(1)?,
                     role: d.code(2, "recipients.role")?,
                     service: d.get(3)?,
-                    note: d.get(4)?,
+                    location: d.get(4)?,
+                    note: d.get(5)?,
                 })
             },
         )?;
@@ -105,13 +126,15 @@ impl Stored for Activity {
                 toms: toms.remove(&key).unwrap_or_default(),
                 dpia: d.json(12, "dpia")?,
                 automated_decision: d.json_opt(13, "automated_decision")?,
-                in_notice: d.flag(14)?,
-                last_reviewed: d.date(15, "last_reviewed")?,
-                next_review: d.date(16, "next_review")?,
-                notes: d.get(17)?,
-                created_at: d.get(18)?,
-                updated_at: d.get(19)?,
-                revision: d.get(20)?,
+                no_recipients: d.flag(14)?,
+                rights_info: d.get(15)?,
+                in_notice: d.flag(16)?,
+                last_reviewed: d.date(17, "last_reviewed")?,
+                next_review: d.date(18, "next_review")?,
+                notes: d.get(19)?,
+                created_at: d.get(20)?,
+                updated_at: d.get(21)?,
+                revision: d.get(22)?,
             })
         })
     }
@@ -131,13 +154,34 @@ impl Stored for Activity {
             });
         }
         for (i, s) in self.data_subjects.iter().enumerate() {
-            require(tx, me, &format!("data_subjects[{i}]"), Entity::SubjectCategory, "subject_category", s)?;
+            require(
+                tx,
+                me,
+                &format!("data_subjects[{i}]"),
+                Entity::SubjectCategory,
+                "subject_category",
+                s,
+            )?;
         }
         for (i, c) in self.data_categories.iter().enumerate() {
-            require(tx, me, &format!("data_categories[{i}].category"), Entity::DataCategory, "data_category", &c.category)?;
+            require(
+                tx,
+                me,
+                &format!("data_categories[{i}].category"),
+                Entity::DataCategory,
+                "data_category",
+                &c.category,
+            )?;
         }
         for (i, r) in self.recipients.iter().enumerate() {
-            require(tx, me, &format!("recipients[{i}].party"), Entity::Party, "party", &r.party)?;
+            require(
+                tx,
+                me,
+                &format!("recipients[{i}].party"),
+                Entity::Party,
+                "party",
+                &r.party,
+            )?;
         }
         for (i, t) in self.toms.iter().enumerate() {
             require(tx, me, &format!("toms[{i}]"), Entity::Tom, "tom", t)?;
@@ -146,30 +190,39 @@ impl Stored for Activity {
     }
 
     fn save(&self, tx: &Connection) -> Result<()> {
-        tx.prepare_cached(&upsert_sql(Self::TABLE, COLS))?.execute(rusqlite::params![
-            self.id,
-            self.reference,
-            self.name,
-            self.description,
-            self.department,
-            self.contact,
-            code(&self.status),
-            code(&self.role),
-            json_opt(&self.retention)?,
-            self.collection,
-            json_opt(&self.source)?,
-            json_opt(&self.provision)?,
-            json(&self.dpia)?,
-            json_opt(&self.automated_decision)?,
-            self.in_notice,
-            date(&self.last_reviewed),
-            date(&self.next_review),
-            self.notes,
-            self.created_at,
-            self.updated_at,
-            self.revision,
-        ])?;
-        for table in ["purpose", "activity_subject", "activity_data", "activity_recipient", "activity_tom"] {
+        tx.prepare_cached(&upsert_sql(Self::TABLE, COLS))?
+            .execute(rusqlite::params![
+                self.id,
+                self.reference,
+                self.name,
+                self.description,
+                self.department,
+                self.contact,
+                code(&self.status),
+                code(&self.role),
+                json_opt(&self.retention)?,
+                self.collection,
+                json_opt(&self.source)?,
+                json_opt(&self.provision)?,
+                json(&self.dpia)?,
+                json_opt(&self.automated_decision)?,
+                self.no_recipients,
+                self.rights_info,
+                self.in_notice,
+                date(&self.last_reviewed),
+                date(&self.next_review),
+                self.notes,
+                self.created_at,
+                self.updated_at,
+                self.revision,
+            ])?;
+        for table in [
+            "purpose",
+            "activity_subject",
+            "activity_data",
+            "activity_recipient",
+            "activity_tom",
+        ] {
             tx.prepare_cached(&format!("DELETE FROM {table} WHERE activity_id = ?1"))?
                 .execute([&self.id])?;
         }
@@ -216,11 +269,19 @@ impl Stored for Activity {
             ])?;
         }
         let mut stmt = tx.prepare_cached(
-            "INSERT INTO activity_recipient (activity_id, position, party_id, role, service, note)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            "INSERT INTO activity_recipient (activity_id, position, party_id, role, service, location, note)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         )?;
         for (pos, r) in self.recipients.iter().enumerate() {
-            stmt.execute(rusqlite::params![self.id, pos as i64, r.party, code(&r.role), r.service, r.note])?;
+            stmt.execute(rusqlite::params![
+                self.id,
+                pos as i64,
+                r.party,
+                code(&r.role),
+                r.service,
+                r.location,
+                r.note
+            ])?;
         }
         links(
             tx,

@@ -4,8 +4,16 @@ use crate::model::{DataCategory, RecordMeta, SubjectCategory, Tom};
 use crate::store::rows::{Decoder, code};
 use rusqlite::Connection;
 
-const DATA_COLS: &[&str] =
-    &["id", "name", "description", "special", "criminal", "created_at", "updated_at", "revision"];
+const DATA_COLS: &[&str] = &[
+    "id",
+    "name",
+    "description",
+    "special",
+    "criminal",
+    "created_at",
+    "updated_at",
+    "revision",
+];
 
 impl Stored for DataCategory {
     const TABLE: &'static str = "data_category";
@@ -35,16 +43,17 @@ impl Stored for DataCategory {
     }
 
     fn save(&self, tx: &Connection) -> Result<()> {
-        tx.prepare_cached(&upsert_sql(Self::TABLE, DATA_COLS))?.execute(rusqlite::params![
-            self.id,
-            self.name,
-            self.description,
-            self.special.map(|s| code(&s)),
-            self.criminal,
-            self.created_at,
-            self.updated_at,
-            self.revision,
-        ])?;
+        tx.prepare_cached(&upsert_sql(Self::TABLE, DATA_COLS))?
+            .execute(rusqlite::params![
+                self.id,
+                self.name,
+                self.description,
+                self.special.map(|s| code(&s)),
+                self.criminal,
+                self.created_at,
+                self.updated_at,
+                self.revision,
+            ])?;
         Ok(())
     }
 
@@ -58,7 +67,14 @@ impl Stored for DataCategory {
     }
 }
 
-const SUBJECT_COLS: &[&str] = &["id", "name", "description", "created_at", "updated_at", "revision"];
+const SUBJECT_COLS: &[&str] = &[
+    "id",
+    "name",
+    "description",
+    "created_at",
+    "updated_at",
+    "revision",
+];
 
 impl Stored for SubjectCategory {
     const TABLE: &'static str = "subject_category";
@@ -86,14 +102,15 @@ impl Stored for SubjectCategory {
     }
 
     fn save(&self, tx: &Connection) -> Result<()> {
-        tx.prepare_cached(&upsert_sql(Self::TABLE, SUBJECT_COLS))?.execute(rusqlite::params![
-            self.id,
-            self.name,
-            self.description,
-            self.created_at,
-            self.updated_at,
-            self.revision,
-        ])?;
+        tx.prepare_cached(&upsert_sql(Self::TABLE, SUBJECT_COLS))?
+            .execute(rusqlite::params![
+                self.id,
+                self.name,
+                self.description,
+                self.created_at,
+                self.updated_at,
+                self.revision,
+            ])?;
         Ok(())
     }
 
@@ -107,7 +124,15 @@ impl Stored for SubjectCategory {
     }
 }
 
-const TOM_COLS: &[&str] = &["id", "name", "area", "description", "created_at", "updated_at", "revision"];
+const TOM_COLS: &[&str] = &[
+    "id",
+    "name",
+    "area",
+    "description",
+    "created_at",
+    "updated_at",
+    "revision",
+];
 
 impl Stored for Tom {
     const TABLE: &'static str = "tom";
@@ -136,15 +161,16 @@ impl Stored for Tom {
     }
 
     fn save(&self, tx: &Connection) -> Result<()> {
-        tx.prepare_cached(&upsert_sql(Self::TABLE, TOM_COLS))?.execute(rusqlite::params![
-            self.id,
-            self.name,
-            self.area,
-            self.description,
-            self.created_at,
-            self.updated_at,
-            self.revision,
-        ])?;
+        tx.prepare_cached(&upsert_sql(Self::TABLE, TOM_COLS))?
+            .execute(rusqlite::params![
+                self.id,
+                self.name,
+                self.area,
+                self.description,
+                self.created_at,
+                self.updated_at,
+                self.revision,
+            ])?;
         Ok(())
     }
 

@@ -123,7 +123,14 @@ pub(crate) fn links(tx: &Connection, sql: &str, parent: &str, items: &[String]) 
 /// `INSERT … ON CONFLICT(id) DO UPDATE` for `cols` (the first column is `id`).
 pub(crate) fn upsert_sql(table: &str, cols: &[&str]) -> String {
     let names = cols.join(", ");
-    let params = (1..=cols.len()).map(|i| format!("?{i}")).collect::<Vec<_>>().join(", ");
-    let set = cols[1..].iter().map(|c| format!("{c} = excluded.{c}")).collect::<Vec<_>>().join(", ");
+    let params = (1..=cols.len())
+        .map(|i| format!("?{i}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let set = cols[1..]
+        .iter()
+        .map(|c| format!("{c} = excluded.{c}"))
+        .collect::<Vec<_>>()
+        .join(", ");
     format!("INSERT INTO {table} ({names}) VALUES ({params}) ON CONFLICT (id) DO UPDATE SET {set}")
 }

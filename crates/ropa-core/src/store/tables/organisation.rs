@@ -5,16 +5,37 @@ use crate::store::rows::{Decoder, code, json_opt};
 use rusqlite::Connection;
 
 const COLS: &[&str] = &[
-    "id", "legal_name", "street", "postcode", "city", "country", "email", "phone", "website",
-    "management", "representative", "dpo", "supervisory_authority", "is_controller",
-    "is_processor", "language", "employees", "notes", "created_at", "updated_at", "revision",
+    "id",
+    "legal_name",
+    "street",
+    "postcode",
+    "city",
+    "country",
+    "email",
+    "phone",
+    "website",
+    "management",
+    "representative",
+    "dpo",
+    "supervisory_authority",
+    "is_controller",
+    "is_processor",
+    "language",
+    "employees",
+    "notes",
+    "created_at",
+    "updated_at",
+    "revision",
 ];
 
 impl Stored for Organisation {
     const TABLE: &'static str = "organisation";
 
     fn query(conn: &Connection, id: Option<&str>) -> Result<Vec<Self>> {
-        let sql = format!("SELECT {} FROM organisation WHERE ?1 IS NULL OR id = ?1", COLS.join(", "));
+        let sql = format!(
+            "SELECT {} FROM organisation WHERE ?1 IS NULL OR id = ?1",
+            COLS.join(", ")
+        );
         rows(conn, &sql, id, |row| {
             let d = Decoder::new(row, Self::ENTITY, 0)?;
             Ok(Organisation {
@@ -48,33 +69,36 @@ impl Stored for Organisation {
     }
 
     fn save(&self, tx: &Connection) -> Result<()> {
-        tx.prepare_cached(&upsert_sql(Self::TABLE, COLS))?.execute(rusqlite::params![
-            self.id,
-            self.legal_name,
-            self.street,
-            self.postcode,
-            self.city,
-            self.country,
-            self.email,
-            self.phone,
-            self.website,
-            self.management,
-            json_opt(&self.representative)?,
-            json_opt(&self.dpo)?,
-            json_opt(&self.supervisory_authority)?,
-            self.is_controller,
-            self.is_processor,
-            code(&self.language),
-            self.employees,
-            self.notes,
-            self.created_at,
-            self.updated_at,
-            self.revision,
-        ])?;
+        tx.prepare_cached(&upsert_sql(Self::TABLE, COLS))?
+            .execute(rusqlite::params![
+                self.id,
+                self.legal_name,
+                self.street,
+                self.postcode,
+                self.city,
+                self.country,
+                self.email,
+                self.phone,
+                self.website,
+                self.management,
+                json_opt(&self.representative)?,
+                json_opt(&self.dpo)?,
+                json_opt(&self.supervisory_authority)?,
+                self.is_controller,
+                self.is_processor,
+                code(&self.language),
+                self.employees,
+                self.notes,
+                self.created_at,
+                self.updated_at,
+                self.revision,
+            ])?;
         Ok(())
     }
 
     fn used_by(_tx: &Connection, _id: &str) -> Result<Vec<String>> {
-        Ok(vec!["the register itself (the organisation record cannot be removed)".to_owned()])
+        Ok(vec![
+            "the register itself (the organisation record cannot be removed)".to_owned(),
+        ])
     }
 }

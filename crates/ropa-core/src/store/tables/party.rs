@@ -5,8 +5,21 @@ use crate::store::rows::{Decoder, code, date, json};
 use rusqlite::Connection;
 
 const PARTY_COLS: &[&str] = &[
-    "id", "kind", "name", "address", "country", "email", "phone", "website", "privacy_policy_url",
-    "group_company", "parent_id", "notes", "created_at", "updated_at", "revision",
+    "id",
+    "kind",
+    "name",
+    "address",
+    "country",
+    "email",
+    "phone",
+    "website",
+    "privacy_policy_url",
+    "group_company",
+    "parent_id",
+    "notes",
+    "created_at",
+    "updated_at",
+    "revision",
 ];
 
 impl Stored for Party {
@@ -41,7 +54,14 @@ impl Stored for Party {
 
     fn check_refs(&self, tx: &Connection) -> Result<()> {
         if let Some(parent) = &self.parent {
-            require(tx, (Self::ENTITY, &self.id), "parent", Entity::Party, "party", parent)?;
+            require(
+                tx,
+                (Self::ENTITY, &self.id),
+                "parent",
+                Entity::Party,
+                "party",
+                parent,
+            )?;
             // Refuse cycles: walking up from the parent must never reach this party.
             let mut seen = vec![self.id.clone()];
             let mut next = Some(parent.clone());
@@ -51,7 +71,9 @@ impl Stored for Party {
                         Self::ENTITY,
                         &self.id,
                         "parent",
-                        format!("`{parent}` is already below this party: parents cannot form a cycle"),
+                        format!(
+                            "`{parent}` is already below this party: parents cannot form a cycle"
+                        ),
                     ));
                 }
                 seen.push(p.clone());
@@ -64,23 +86,24 @@ impl Stored for Party {
     }
 
     fn save(&self, tx: &Connection) -> Result<()> {
-        tx.prepare_cached(&upsert_sql(Self::TABLE, PARTY_COLS))?.execute(rusqlite::params![
-            self.id,
-            code(&self.kind),
-            self.name,
-            self.address,
-            self.country,
-            self.email,
-            self.phone,
-            self.website,
-            self.privacy_policy_url,
-            self.group_company,
-            self.parent,
-            self.notes,
-            self.created_at,
-            self.updated_at,
-            self.revision,
-        ])?;
+        tx.prepare_cached(&upsert_sql(Self::TABLE, PARTY_COLS))?
+            .execute(rusqlite::params![
+                self.id,
+                code(&self.kind),
+                self.name,
+                self.address,
+                self.country,
+                self.email,
+                self.phone,
+                self.website,
+                self.privacy_policy_url,
+                self.group_company,
+                self.parent,
+                self.notes,
+                self.created_at,
+                self.updated_at,
+                self.revision,
+            ])?;
         Ok(())
     }
 
@@ -91,8 +114,18 @@ impl Stored for Party {
             id,
             "the recipients of activity",
         )?;
-        out.extend(users(tx, "SELECT id FROM transfer WHERE party_id = ?1 ORDER BY id", id, "transfer")?);
-        out.extend(users(tx, "SELECT id FROM agreement WHERE party_id = ?1 ORDER BY id", id, "agreement")?);
+        out.extend(users(
+            tx,
+            "SELECT id FROM transfer WHERE party_id = ?1 ORDER BY id",
+            id,
+            "transfer",
+        )?);
+        out.extend(users(
+            tx,
+            "SELECT id FROM agreement WHERE party_id = ?1 ORDER BY id",
+            id,
+            "agreement",
+        )?);
         out.extend(users(
             tx,
             "SELECT arrangement_id FROM joint_party WHERE party_id = ?1 ORDER BY arrangement_id",
@@ -105,14 +138,31 @@ impl Stored for Party {
             id,
             "processor service",
         )?);
-        out.extend(users(tx, "SELECT id FROM party WHERE parent_id = ?1 ORDER BY id", id, "sub-party")?);
+        out.extend(users(
+            tx,
+            "SELECT id FROM party WHERE parent_id = ?1 ORDER BY id",
+            id,
+            "sub-party",
+        )?);
         Ok(out)
     }
 }
 
 const AGREEMENT_COLS: &[&str] = &[
-    "id", "party_id", "status", "signed_on", "document", "review_on", "expires_on",
-    "subject_matter", "checklist", "subprocessors", "notes", "created_at", "updated_at", "revision",
+    "id",
+    "party_id",
+    "status",
+    "signed_on",
+    "document",
+    "review_on",
+    "expires_on",
+    "subject_matter",
+    "checklist",
+    "subprocessors",
+    "notes",
+    "created_at",
+    "updated_at",
+    "revision",
 ];
 
 impl Stored for Agreement {
@@ -155,29 +205,40 @@ impl Stored for Agreement {
         let me = (Self::ENTITY, self.id.as_str());
         require(tx, me, "party", Entity::Party, "party", &self.party)?;
         for (i, a) in self.activities.iter().enumerate() {
-            require(tx, me, &format!("activities[{i}]"), Entity::Activity, "activity", a)?;
+            require(
+                tx,
+                me,
+                &format!("activities[{i}]"),
+                Entity::Activity,
+                "activity",
+                a,
+            )?;
         }
         Ok(())
     }
 
     fn save(&self, tx: &Connection) -> Result<()> {
-        tx.prepare_cached(&upsert_sql(Self::TABLE, AGREEMENT_COLS))?.execute(rusqlite::params![
-            self.id,
-            self.party,
-            code(&self.status),
-            date(&self.signed_on),
-            self.document,
-            date(&self.review_on),
-            date(&self.expires_on),
-            self.subject_matter,
-            json(&self.checklist)?,
-            self.subprocessors.map(|s| code(&s)),
-            self.notes,
-            self.created_at,
-            self.updated_at,
-            self.revision,
-        ])?;
-        tx.execute("DELETE FROM agreement_activity WHERE agreement_id = ?1", [&self.id])?;
+        tx.prepare_cached(&upsert_sql(Self::TABLE, AGREEMENT_COLS))?
+            .execute(rusqlite::params![
+                self.id,
+                self.party,
+                code(&self.status),
+                date(&self.signed_on),
+                self.document,
+                date(&self.review_on),
+                date(&self.expires_on),
+                self.subject_matter,
+                json(&self.checklist)?,
+                self.subprocessors.map(|s| code(&s)),
+                self.notes,
+                self.created_at,
+                self.updated_at,
+                self.revision,
+            ])?;
+        tx.execute(
+            "DELETE FROM agreement_activity WHERE agreement_id = ?1",
+            [&self.id],
+        )?;
         links(
             tx,
             "INSERT INTO agreement_activity (agreement_id, activity_id, position) VALUES (?1, ?2, ?3)",
@@ -192,9 +253,20 @@ impl Stored for Agreement {
 }
 
 const JOINT_COLS: &[&str] = &[
-    "id", "title", "scope", "information_duty", "requests_handled_by", "responsibilities",
-    "contact_point", "essence_url", "essence_text", "signed_on", "notes", "created_at",
-    "updated_at", "revision",
+    "id",
+    "title",
+    "scope",
+    "information_duty",
+    "requests_handled_by",
+    "responsibilities",
+    "contact_point",
+    "essence_url",
+    "essence_text",
+    "signed_on",
+    "notes",
+    "created_at",
+    "updated_at",
+    "revision",
 ];
 
 impl Stored for JointArrangement {
@@ -246,36 +318,50 @@ impl Stored for JointArrangement {
             require(tx, me, &format!("parties[{i}]"), Entity::Party, "party", p)?;
         }
         for (i, a) in self.activities.iter().enumerate() {
-            require(tx, me, &format!("activities[{i}]"), Entity::Activity, "activity", a)?;
+            require(
+                tx,
+                me,
+                &format!("activities[{i}]"),
+                Entity::Activity,
+                "activity",
+                a,
+            )?;
         }
         Ok(())
     }
 
     fn save(&self, tx: &Connection) -> Result<()> {
-        tx.prepare_cached(&upsert_sql(Self::TABLE, JOINT_COLS))?.execute(rusqlite::params![
-            self.id,
-            self.title,
-            self.scope,
-            self.information_duty.map(|d| code(&d)),
-            self.requests_handled_by.map(|d| code(&d)),
-            self.responsibilities,
-            self.contact_point,
-            self.essence_url,
-            self.essence_text,
-            date(&self.signed_on),
-            self.notes,
-            self.created_at,
-            self.updated_at,
-            self.revision,
-        ])?;
-        tx.execute("DELETE FROM joint_party WHERE arrangement_id = ?1", [&self.id])?;
+        tx.prepare_cached(&upsert_sql(Self::TABLE, JOINT_COLS))?
+            .execute(rusqlite::params![
+                self.id,
+                self.title,
+                self.scope,
+                self.information_duty.map(|d| code(&d)),
+                self.requests_handled_by.map(|d| code(&d)),
+                self.responsibilities,
+                self.contact_point,
+                self.essence_url,
+                self.essence_text,
+                date(&self.signed_on),
+                self.notes,
+                self.created_at,
+                self.updated_at,
+                self.revision,
+            ])?;
+        tx.execute(
+            "DELETE FROM joint_party WHERE arrangement_id = ?1",
+            [&self.id],
+        )?;
         links(
             tx,
             "INSERT INTO joint_party (arrangement_id, party_id, position) VALUES (?1, ?2, ?3)",
             &self.id,
             &self.parties,
         )?;
-        tx.execute("DELETE FROM joint_activity WHERE arrangement_id = ?1", [&self.id])?;
+        tx.execute(
+            "DELETE FROM joint_activity WHERE arrangement_id = ?1",
+            [&self.id],
+        )?;
         links(
             tx,
             "INSERT INTO joint_activity (arrangement_id, activity_id, position) VALUES (?1, ?2, ?3)",

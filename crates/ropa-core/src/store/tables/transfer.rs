@@ -1,13 +1,26 @@
-use super::{Stored, links, children, require, rows, upsert_sql, users};
+use super::{Stored, children, links, require, rows, upsert_sql, users};
 use crate::error::Result;
 use crate::model::{Entity, ProcessorService, RecordMeta, Transfer};
 use crate::store::rows::{Decoder, json, json_opt};
 use rusqlite::Connection;
 
 const TRANSFER_COLS: &[&str] = &[
-    "id", "activity_id", "service_id", "party_id", "country", "international_organisation",
-    "mechanism_type", "mechanism", "repetitive", "tia", "copy_available", "as_stated", "notes",
-    "created_at", "updated_at", "revision",
+    "id",
+    "activity_id",
+    "service_id",
+    "party_id",
+    "country",
+    "international_organisation",
+    "mechanism_type",
+    "mechanism",
+    "repetitive",
+    "tia",
+    "copy_available",
+    "as_stated",
+    "notes",
+    "created_at",
+    "updated_at",
+    "revision",
 ];
 
 impl Stored for Transfer {
@@ -46,30 +59,38 @@ impl Stored for Transfer {
             require(tx, me, "activity", Entity::Activity, "activity", a)?;
         }
         if let Some(s) = &self.service {
-            require(tx, me, "service", Entity::ProcessorService, "processor_service", s)?;
+            require(
+                tx,
+                me,
+                "service",
+                Entity::ProcessorService,
+                "processor_service",
+                s,
+            )?;
         }
         require(tx, me, "party", Entity::Party, "party", &self.party)
     }
 
     fn save(&self, tx: &Connection) -> Result<()> {
-        tx.prepare_cached(&upsert_sql(Self::TABLE, TRANSFER_COLS))?.execute(rusqlite::params![
-            self.id,
-            self.activity,
-            self.service,
-            self.party,
-            self.country,
-            self.international_organisation,
-            self.mechanism.as_ref().map(|m| m.kind()),
-            json_opt(&self.mechanism)?,
-            self.repetitive,
-            json_opt(&self.tia)?,
-            self.copy_available,
-            self.as_stated,
-            self.notes,
-            self.created_at,
-            self.updated_at,
-            self.revision,
-        ])?;
+        tx.prepare_cached(&upsert_sql(Self::TABLE, TRANSFER_COLS))?
+            .execute(rusqlite::params![
+                self.id,
+                self.activity,
+                self.service,
+                self.party,
+                self.country,
+                self.international_organisation,
+                self.mechanism.as_ref().map(|m| m.kind()),
+                json_opt(&self.mechanism)?,
+                self.repetitive,
+                json_opt(&self.tia)?,
+                self.copy_available,
+                self.as_stated,
+                self.notes,
+                self.created_at,
+                self.updated_at,
+                self.revision,
+            ])?;
         Ok(())
     }
 
@@ -79,9 +100,18 @@ impl Stored for Transfer {
 }
 
 const SERVICE_COLS: &[&str] = &[
-    "id", "controller_id", "name", "processing_categories", "description",
-    "controller_representative", "controller_dpo", "agreement", "notes", "created_at",
-    "updated_at", "revision",
+    "id",
+    "controller_id",
+    "name",
+    "processing_categories",
+    "description",
+    "controller_representative",
+    "controller_dpo",
+    "agreement",
+    "notes",
+    "created_at",
+    "updated_at",
+    "revision",
 ];
 
 impl Stored for ProcessorService {
@@ -120,7 +150,14 @@ impl Stored for ProcessorService {
 
     fn check_refs(&self, tx: &Connection) -> Result<()> {
         let me = (Self::ENTITY, self.id.as_str());
-        require(tx, me, "controller", Entity::Party, "party", &self.controller)?;
+        require(
+            tx,
+            me,
+            "controller",
+            Entity::Party,
+            "party",
+            &self.controller,
+        )?;
         for (i, t) in self.toms.iter().enumerate() {
             require(tx, me, &format!("toms[{i}]"), Entity::Tom, "tom", t)?;
         }
@@ -128,20 +165,21 @@ impl Stored for ProcessorService {
     }
 
     fn save(&self, tx: &Connection) -> Result<()> {
-        tx.prepare_cached(&upsert_sql(Self::TABLE, SERVICE_COLS))?.execute(rusqlite::params![
-            self.id,
-            self.controller,
-            self.name,
-            json(&self.processing_categories)?,
-            self.description,
-            self.controller_representative,
-            self.controller_dpo,
-            self.agreement,
-            self.notes,
-            self.created_at,
-            self.updated_at,
-            self.revision,
-        ])?;
+        tx.prepare_cached(&upsert_sql(Self::TABLE, SERVICE_COLS))?
+            .execute(rusqlite::params![
+                self.id,
+                self.controller,
+                self.name,
+                json(&self.processing_categories)?,
+                self.description,
+                self.controller_representative,
+                self.controller_dpo,
+                self.agreement,
+                self.notes,
+                self.created_at,
+                self.updated_at,
+                self.revision,
+            ])?;
         tx.execute("DELETE FROM service_tom WHERE service_id = ?1", [&self.id])?;
         links(
             tx,
@@ -152,6 +190,11 @@ impl Stored for ProcessorService {
     }
 
     fn used_by(tx: &Connection, id: &str) -> Result<Vec<String>> {
-        users(tx, "SELECT id FROM transfer WHERE service_id = ?1 ORDER BY id", id, "transfer")
+        users(
+            tx,
+            "SELECT id FROM transfer WHERE service_id = ?1 ORDER BY id",
+            id,
+            "transfer",
+        )
     }
 }
