@@ -18,7 +18,7 @@ fn crash_writer_child() {
     };
     let mut store = Store::open(std::path::Path::new(&path)).unwrap();
     let stdout = std::io::stdout();
-    for i in 0.. {
+    for i in 0u64.. {
         let mut a = Activity::new(
             format!("a{i}"),
             format!("REF-{i}"),
