@@ -1,1 +1,737 @@
-fn main() {}
+//! `ropa`: script and inspect RoPA Desk registers from the shell.
+//!
+//! A thin layer over `ropa-core`: parsing arguments, choosing output, mapping errors to exit
+//! codes. Every change goes through the core's store, so the CLI and the desktop app can work on
+//! the same file without losing each other's edits.
+
+mod kinds;
+mod output;
+mod patch;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use kinds::{Kind, with_kind};
+use patch::Assignment;
+use ropa_core::interchange::{self, Register};
+use ropa_core::model::{Language, Organisation, RecordMeta};
+use ropa_core::reference::reference;
+use ropa_core::store::Stored;
+use ropa_core::{Error, Store};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// Keep a GDPR Art. 30 register (records of processing activities) in a local SQLite file.
+///
+/// Exit codes: 0 success; 1 file or database error; 2 wrong usage; 3 record not found;
+/// 4 conflict (the record changed since it was read); 5 invalid data (the message names the
+/// field); 6 the file is not a register, is from a newer version, or already exists.
+#[derive(Parser)]
+#[command(name = "ropa", version, about, long_about)]
+struct Cli {
+    /// The register file (or set ROPA_REGISTER).
+    #[arg(short, long, global = true, env = "ROPA_REGISTER", value_name = "FILE")]
+    register: Option<PathBuf>,
+
+    /// Machine-readable JSON output (errors as {"error":{"code","message"}} on stderr).
+    #[arg(long, global = true)]
+    json: bool,
+
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Create a new register file.
+    Init {
+        /// The file to create (`client.ropa`).
+        file: PathBuf,
+        /// Legal name of the organisation.
+        #[arg(long)]
+        name: String,
+        /// ISO country code of the organisation.
+        #[arg(long)]
+        country: Option<String>,
+        /// Default document language.
+        #[arg(long, value_enum, default_value = "en")]
+        language: Lang,
+    },
+    /// Show the register's organisation, revision and record counts.
+    Info,
+    /// List the records of a kind.
+    List {
+        /// Kind of record.
+        #[arg(value_enum)]
+        kind: Kind,
+    },
+    /// Show one record (activities by id or reference code).
+    Show {
+        /// Kind of record.
+        #[arg(value_enum)]
+        kind: Kind,
+        /// Id (or activity reference).
+        id: String,
+    },
+    /// Add a record given as JSON (argument, `-` for standard input, or --file).
+    Add {
+        /// Kind of record.
+        #[arg(value_enum)]
+        kind: Kind,
+        /// The record as JSON; its fields are those of the interchange format.
+        #[arg(value_name = "JSON")]
+        record: Option<String>,
+        /// Read the record from this file.
+        #[arg(long, conflicts_with = "record")]
+        file: Option<PathBuf>,
+    },
+    /// Change fields of a record: FIELD=VALUE, LIST+=VALUE, LIST-=VALUE, FIELD=null.
+    Set {
+        /// Kind of record.
+        #[arg(value_enum)]
+        kind: Kind,
+        /// Id (or activity reference).
+        id: String,
+        /// Assignments such as `name="Web analytics"` or `purposes[0].legal_basis=ART6_1_F`.
+        #[arg(required = true)]
+        assignments: Vec<Assignment>,
+        /// Fail with a conflict unless the record is still at this revision.
+        #[arg(long)]
+        revision: Option<i64>,
+    },
+    /// Replace a whole record with JSON (its `revision` must be the current one).
+    Replace {
+        /// Kind of record.
+        #[arg(value_enum)]
+        kind: Kind,
+        /// The record as JSON (`-` for standard input).
+        #[arg(value_name = "JSON")]
+        record: Option<String>,
+        /// Read the record from this file.
+        #[arg(long, conflicts_with = "record")]
+        file: Option<PathBuf>,
+    },
+    /// Remove a record (refused while other records use it).
+    Rm {
+        /// Kind of record.
+        #[arg(value_enum)]
+        kind: Kind,
+        /// Id (or activity reference).
+        id: String,
+        /// Fail with a conflict unless the record is still at this revision.
+        #[arg(long)]
+        revision: Option<i64>,
+    },
+    /// Show or change the organisation record.
+    Org {
+        #[command(subcommand)]
+        action: Option<OrgAction>,
+    },
+    /// Import an interchange document: creates the register file if it does not exist,
+    /// replaces its whole content with --replace. All or nothing.
+    Import {
+        /// The JSON document.
+        document: PathBuf,
+        /// Replace the content of an existing register.
+        #[arg(long)]
+        replace: bool,
+    },
+    /// Export the whole register as an interchange document.
+    Export {
+        /// Write to this file instead of standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// List the codes of a reference list (countries, adequacy decisions, …).
+    Codes {
+        /// Which list.
+        #[arg(value_enum)]
+        list: CodeList,
+    },
+}
+
+#[derive(Subcommand)]
+enum OrgAction {
+    /// Show the organisation.
+    Show,
+    /// Change fields: `dpo.email=dpo@example.com`, `country=DE`.
+    Set {
+        /// Assignments.
+        #[arg(required = true)]
+        assignments: Vec<Assignment>,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Lang {
+    En,
+    De,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum CodeList {
+    Countries,
+    Adequacy,
+    LegalBases,
+    SpecialCategories,
+    Art9,
+    Scc,
+    Art49,
+    Mechanisms,
+    Legacy,
+    NationalLaw,
+    Retention,
+}
+
+/// An error for the shell: message and exit code.
+struct Failure {
+    code: &'static str,
+    message: String,
+    exit: u8,
+}
+
+impl From<Error> for Failure {
+    fn from(e: Error) -> Failure {
+        let exit = match &e {
+            Error::NotFound { .. } => 3,
+            Error::Conflict { .. } => 4,
+            Error::Invalid { .. }
+            | Error::UnknownCode { .. }
+            | Error::MissingReference { .. }
+            | Error::Duplicate { .. }
+            | Error::InUse { .. }
+            | Error::Import { .. }
+            | Error::NoOrganisation => 5,
+            Error::NotARegister { .. } | Error::NewerSchema { .. } | Error::AlreadyExists(_) => 6,
+            _ => 1,
+        };
+        Failure {
+            code: e.code(),
+            message: e.to_string(),
+            exit,
+        }
+    }
+}
+
+fn usage(message: impl Into<String>) -> Failure {
+    Failure {
+        code: "usage",
+        message: message.into(),
+        exit: 2,
+    }
+}
+
+fn io_failure(path: &Path, e: std::io::Error) -> Failure {
+    Failure {
+        code: "io",
+        message: format!("{}: {e}", path.display()),
+        exit: 1,
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let json = cli.json;
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(f) => {
+            if json {
+                let v = serde_json::json!({"error": {"code": f.code, "message": f.message}});
+                eprintln!("{v}");
+            } else {
+                eprintln!("ropa: {}", f.message);
+            }
+            ExitCode::from(f.exit)
+        }
+    }
+}
+
+/// Output helper: prints JSON or the human form.
+struct Out {
+    json: bool,
+}
+
+impl Out {
+    fn emit(&self, value: &impl Serialize, human: impl FnOnce() -> String) -> Result<(), Failure> {
+        let text = if self.json {
+            let mut t = serde_json::to_string_pretty(value).map_err(Error::from)?;
+            t.push('\n');
+            t
+        } else {
+            human()
+        };
+        let mut stdout = std::io::stdout().lock();
+        // A closed pipe (`ropa list activity | head`) is not an error worth reporting.
+        let _ = stdout
+            .write_all(text.as_bytes())
+            .and_then(|()| stdout.flush());
+        Ok(())
+    }
+}
+
+fn register_path(cli_path: &Option<PathBuf>) -> Result<&Path, Failure> {
+    cli_path
+        .as_deref()
+        .ok_or_else(|| usage("no register given: pass --register FILE (or set ROPA_REGISTER)"))
+}
+
+fn open(cli_path: &Option<PathBuf>) -> Result<Store, Failure> {
+    Ok(Store::open(register_path(cli_path)?)?)
+}
+
+fn run(cli: Cli) -> Result<(), Failure> {
+    let out = Out { json: cli.json };
+    match cli.command {
+        Command::Init {
+            file,
+            name,
+            country,
+            language,
+        } => {
+            let mut org = Organisation::new(name);
+            org.country = country.map(|c| c.to_uppercase());
+            org.language = match language {
+                Lang::En => Language::En,
+                Lang::De => Language::De,
+            };
+            let store = Store::create(&file, &org)?;
+            let info = store.info()?;
+            out.emit(&info, || {
+                format!("created {} for {}\n", file.display(), org.legal_name)
+            })
+        }
+        Command::Info => {
+            let store = open(&cli.register)?;
+            info(&store, &out)
+        }
+        Command::List { kind } => {
+            let store = open(&cli.register)?;
+            with_kind!(kind, T => list::<T>(&store, kind, &out))
+        }
+        Command::Show { kind, id } => {
+            let store = open(&cli.register)?;
+            with_kind!(kind, T => {
+                let record: T = kinds::find(&store, &id)?;
+                let v = serde_json::to_value(&record).map_err(Error::from)?;
+                out.emit(&v, || output::outline(&v))
+            })
+        }
+        Command::Add { kind, record, file } => {
+            let mut store = open(&cli.register)?;
+            let text = read_input(record, file)?;
+            with_kind!(kind, T => {
+                let record: T = parse_record(&text)?;
+                let stored = store.insert(record)?;
+                out.emit(&stored, || format!("added {} `{}`\n", T::ENTITY, stored.id()))
+            })
+        }
+        Command::Set {
+            kind,
+            id,
+            assignments,
+            revision,
+        } => {
+            let mut store = open(&cli.register)?;
+            with_kind!(kind, T => {
+                let record: T = kinds::find(&store, &id)?;
+                let stored = patch_and_save(&mut store, record, &assignments, revision)?;
+                out.emit(&stored, || format!("updated {} `{}` (revision {})\n", T::ENTITY, stored.id(), stored.revision()))
+            })
+        }
+        Command::Replace { kind, record, file } => {
+            let mut store = open(&cli.register)?;
+            let text = read_input(record, file)?;
+            with_kind!(kind, T => {
+                let record: T = parse_record(&text)?;
+                if record.revision() == 0 {
+                    return Err(usage("the record needs its current `revision` (see `ropa show --json`)"));
+                }
+                let stored = store.update(record)?;
+                out.emit(&stored, || format!("replaced {} `{}` (revision {})\n", T::ENTITY, stored.id(), stored.revision()))
+            })
+        }
+        Command::Rm { kind, id, revision } => {
+            let mut store = open(&cli.register)?;
+            with_kind!(kind, T => {
+                let record: T = kinds::find(&store, &id)?;
+                store.delete::<T>(record.id(), revision)?;
+                let v = serde_json::json!({"removed": record.id(), "kind": T::ENTITY});
+                out.emit(&v, || format!("removed {} `{}`\n", T::ENTITY, record.id()))
+            })
+        }
+        Command::Org { action } => {
+            let mut store = open(&cli.register)?;
+            match action.unwrap_or(OrgAction::Show) {
+                OrgAction::Show => {
+                    let v = serde_json::to_value(store.organisation()?).map_err(Error::from)?;
+                    out.emit(&v, || output::outline(&v))
+                }
+                OrgAction::Set { assignments } => {
+                    let org = store.organisation()?;
+                    let stored = patch_and_save(&mut store, org, &assignments, None)?;
+                    out.emit(&stored, || {
+                        format!("updated organisation (revision {})\n", stored.revision)
+                    })
+                }
+            }
+        }
+        Command::Import { document, replace } => {
+            let path = register_path(&cli.register)?;
+            let text = std::fs::read_to_string(&document).map_err(|e| io_failure(&document, e))?;
+            let doc = Register::from_json_str(&text)?;
+            let store = if path.exists() {
+                if !replace {
+                    return Err(Failure {
+                        code: "already_exists",
+                        message: format!(
+                            "{} already exists; add --replace to replace its whole content with {}",
+                            path.display(),
+                            document.display()
+                        ),
+                        exit: 6,
+                    });
+                }
+                let mut store = Store::open(path)?;
+                interchange::import(&mut store, &doc)?;
+                store
+            } else {
+                interchange::create_from(path, &doc)?
+            };
+            let counts = counts(&store)?;
+            out.emit(&counts, || {
+                format!(
+                    "imported {} into {}: {}\n",
+                    document.display(),
+                    path.display(),
+                    counts_line(&counts)
+                )
+            })
+        }
+        Command::Export { output } => {
+            let store = open(&cli.register)?;
+            let doc = interchange::export(&store)?;
+            let text = doc.to_json_pretty()?;
+            match output {
+                Some(file) => {
+                    write_atomically(&file, text.as_bytes())?;
+                    if !cli.json {
+                        eprintln!(
+                            "exported {} activities to {}",
+                            doc.activities.len(),
+                            file.display()
+                        );
+                    }
+                    Ok(())
+                }
+                None => {
+                    let _ = std::io::stdout().lock().write_all(text.as_bytes());
+                    Ok(())
+                }
+            }
+        }
+        Command::Codes { list } => codes(list, &out),
+    }
+}
+
+fn read_input(json: Option<String>, file: Option<PathBuf>) -> Result<String, Failure> {
+    match (json, file) {
+        (_, Some(f)) => std::fs::read_to_string(&f).map_err(|e| io_failure(&f, e)),
+        (Some(j), None) if j == "-" => {
+            let mut s = String::new();
+            std::io::stdin()
+                .read_to_string(&mut s)
+                .map_err(|e| Failure {
+                    code: "io",
+                    message: format!("standard input: {e}"),
+                    exit: 1,
+                })?;
+            Ok(s)
+        }
+        (Some(j), None) => Ok(j),
+        (None, None) => Err(usage(
+            "give the record as JSON, `-` for standard input, or --file FILE",
+        )),
+    }
+}
+
+fn parse_record<T: DeserializeOwned>(text: &str) -> Result<T, Failure> {
+    let de = &mut serde_json::Deserializer::from_str(text);
+    serde_path_to_error::deserialize(de).map_err(|e| {
+        let path = e.path().to_string();
+        Failure {
+            code: "invalid",
+            message: format!("record JSON, at `{path}`: {}", e.into_inner()),
+            exit: 5,
+        }
+    })
+}
+
+fn patch_and_save<T: Stored + Serialize + DeserializeOwned>(
+    store: &mut Store,
+    record: T,
+    assignments: &[Assignment],
+    revision: Option<i64>,
+) -> Result<T, Failure> {
+    let mut v = serde_json::to_value(&record).map_err(Error::from)?;
+    for a in assignments {
+        a.apply(&mut v).map_err(|m| Failure {
+            code: "invalid",
+            message: m,
+            exit: 5,
+        })?;
+    }
+    let mut changed: T = serde_path_to_error::deserialize(v).map_err(|e| {
+        let path = e.path().to_string();
+        Failure {
+            code: "invalid",
+            message: format!(
+                "{} `{}`, field `{path}`: {}",
+                T::ENTITY,
+                record.id(),
+                e.into_inner()
+            ),
+            exit: 5,
+        }
+    })?;
+    if changed.id() != record.id() {
+        return Err(usage("the id of a record cannot be changed"));
+    }
+    let base = revision.unwrap_or(record.revision());
+    changed.set_meta(
+        record.created_at().to_owned(),
+        record.updated_at().to_owned(),
+        base,
+    );
+    Ok(store.update(changed)?)
+}
+
+fn list<T: Stored + Serialize>(store: &Store, kind: Kind, out: &Out) -> Result<(), Failure> {
+    let records = store.list::<T>()?;
+    let values: Vec<Value> = records
+        .iter()
+        .map(serde_json::to_value)
+        .collect::<Result<_, _>>()
+        .map_err(Error::from)?;
+    out.emit(&values, || {
+        let cols = kinds::columns(kind);
+        let headers: Vec<&str> = cols.iter().map(|(h, _)| *h).collect();
+        let rows: Vec<Vec<String>> = values
+            .iter()
+            .map(|v| {
+                cols.iter()
+                    .map(|(_, p)| output::cell(v.pointer(p)))
+                    .collect()
+            })
+            .collect();
+        if rows.is_empty() {
+            format!("no {} records\n", T::ENTITY)
+        } else {
+            output::table(&headers, &rows)
+        }
+    })
+}
+
+#[derive(Serialize)]
+struct Counts {
+    activities: usize,
+    parties: usize,
+    agreements: usize,
+    joint_arrangements: usize,
+    transfers: usize,
+    processor_services: usize,
+    data_categories: usize,
+    subject_categories: usize,
+    toms: usize,
+}
+
+fn counts(store: &Store) -> Result<Counts, Failure> {
+    use ropa_core::model::*;
+    Ok(Counts {
+        activities: store.list::<Activity>()?.len(),
+        parties: store.list::<Party>()?.len(),
+        agreements: store.list::<Agreement>()?.len(),
+        joint_arrangements: store.list::<JointArrangement>()?.len(),
+        transfers: store.list::<Transfer>()?.len(),
+        processor_services: store.list::<ProcessorService>()?.len(),
+        data_categories: store.list::<DataCategory>()?.len(),
+        subject_categories: store.list::<SubjectCategory>()?.len(),
+        toms: store.list::<Tom>()?.len(),
+    })
+}
+
+fn counts_line(c: &Counts) -> String {
+    format!(
+        "{} activities, {} parties, {} agreements, {} joint arrangements, {} transfers, {} processor services",
+        c.activities,
+        c.parties,
+        c.agreements,
+        c.joint_arrangements,
+        c.transfers,
+        c.processor_services
+    )
+}
+
+fn info(store: &Store, out: &Out) -> Result<(), Failure> {
+    let org = store.organisation()?;
+    let info = store.info()?;
+    let counts = counts(store)?;
+    let v = serde_json::json!({"organisation": org.legal_name, "register": info, "counts": counts});
+    out.emit(&v, || {
+        format!(
+            "{}\nregister {} (schema {}), revision {}, last changed {}\n{}\n",
+            org.legal_name,
+            info.register_id,
+            info.schema_version,
+            info.revision,
+            info.updated_at,
+            counts_line(&counts)
+        )
+    })
+}
+
+fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
+    let tmp = path.with_extension("tmp-export");
+    std::fs::write(&tmp, bytes)
+        .and_then(|()| std::fs::rename(&tmp, path))
+        .map_err(|e| {
+            let _ = std::fs::remove_file(&tmp);
+            io_failure(path, e)
+        })
+}
+
+fn codes(list: CodeList, out: &Out) -> Result<(), Failure> {
+    let r = reference();
+    let rows: Vec<[String; 2]> = match list {
+        CodeList::Countries => r
+            .countries
+            .countries
+            .iter()
+            .map(|c| {
+                let zone = if c.eu {
+                    " (EU)"
+                } else if c.eea {
+                    " (EEA)"
+                } else {
+                    ""
+                };
+                [c.code.clone(), format!("{}{zone}", c.name_en)]
+            })
+            .collect(),
+        CodeList::Adequacy => r
+            .adequacy
+            .decisions
+            .iter()
+            .map(|d| {
+                [
+                    d.code.clone(),
+                    format!(
+                        "{} – {}",
+                        d.name_en,
+                        d.decision
+                            .clone()
+                            .unwrap_or_else(|| "decision number unverified".into())
+                    ),
+                ]
+            })
+            .collect(),
+        CodeList::LegalBases => r
+            .legal_bases
+            .art6
+            .iter()
+            .map(|b| {
+                [
+                    b.code.to_string(),
+                    format!("{}: {}", b.citation_en, b.label_en),
+                ]
+            })
+            .collect(),
+        CodeList::SpecialCategories => r
+            .legal_bases
+            .special_categories
+            .iter()
+            .map(|s| [s.code.to_string(), s.label_en.clone()])
+            .collect(),
+        CodeList::Art9 => r
+            .legal_bases
+            .art9_conditions
+            .iter()
+            .map(|c| {
+                [
+                    c.code.to_string(),
+                    format!("{}: {}", c.citation_en, c.label_en),
+                ]
+            })
+            .collect(),
+        CodeList::Scc => r
+            .transfer_mechanisms
+            .scc_modules
+            .iter()
+            .map(|m| [m.code.to_string(), m.label_en.clone()])
+            .collect(),
+        CodeList::Art49 => r
+            .transfer_mechanisms
+            .art49
+            .iter()
+            .map(|d| {
+                [
+                    d.code.to_string(),
+                    format!("{}: {}", d.citation_en, d.label_en),
+                ]
+            })
+            .collect(),
+        CodeList::Mechanisms => r
+            .transfer_mechanisms
+            .kinds
+            .iter()
+            .map(|k| [k.kind.clone(), format!("{}: {}", k.article_en, k.label_en)])
+            .collect(),
+        CodeList::Legacy => r
+            .transfer_mechanisms
+            .legacy
+            .iter()
+            .map(|l| {
+                [
+                    l.code.clone(),
+                    format!("{} (invalid since {})", l.label_en, l.invalid_since),
+                ]
+            })
+            .collect(),
+        CodeList::NationalLaw => r
+            .national_law
+            .provisions
+            .iter()
+            .map(|p| {
+                let state = if p.in_force {
+                    String::new()
+                } else {
+                    format!(" (repealed {})", p.repealed_on.clone().unwrap_or_default())
+                };
+                [
+                    p.code.clone(),
+                    format!("{}: {}{state}", p.citation_en, p.label_en),
+                ]
+            })
+            .collect(),
+        CodeList::Retention => r
+            .retention_rules
+            .rules
+            .iter()
+            .map(|x| {
+                [
+                    x.code.clone(),
+                    format!("{} years: {}", x.years, x.citation_en),
+                ]
+            })
+            .collect(),
+    };
+    let v: Vec<Value> = rows
+        .iter()
+        .map(|[c, l]| serde_json::json!({"code": c, "label": l}))
+        .collect();
+    out.emit(&v, || {
+        let rows: Vec<Vec<String>> = rows.iter().map(|r| r.to_vec()).collect();
+        output::table(&["CODE", "MEANING"], &rows)
+    })
+}

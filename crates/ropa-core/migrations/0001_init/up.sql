@@ -76,7 +76,7 @@ CREATE TABLE party (
     website            TEXT,
     privacy_policy_url TEXT,
     group_company      INTEGER NOT NULL DEFAULT 0,
-    parent_id          TEXT REFERENCES party (id) ON DELETE RESTRICT DEFERRABLE INITIALLY DEFERRED,
+    parent_id          TEXT REFERENCES party (id) DEFERRABLE INITIALLY DEFERRED, -- NO ACTION: RESTRICT would fire before a deferred check
     notes              TEXT,
     created_at         TEXT NOT NULL,
     updated_at         TEXT NOT NULL,
