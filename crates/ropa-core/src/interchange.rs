@@ -173,7 +173,7 @@ pub fn import(store: &mut Store, register: &Register) -> Result<()> {
         });
     }
     let now = now_timestamp();
-    store.write_all(|tx| {
+    store.write(|tx| {
         for table in [
             "transfer",
             "service_tom",

@@ -340,11 +340,6 @@ impl Store {
             }),
         }
     }
-
-    /// Runs `f` with write access to the raw transaction (used by import).
-    pub(crate) fn write_all<T>(&mut self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
-        self.write(f)
-    }
 }
 
 /// Inserts a record inside a running transaction after validating it and its references
