@@ -166,10 +166,16 @@ pub fn export(store: &Store) -> Result<Register> {
 /// timestamps and revisions where the document has them; records without (hand-written
 /// fixtures) get revision 1 and the current time.
 pub fn import(store: &mut Store, register: &Register) -> Result<()> {
-    if register.format != FORMAT || register.version > FORMAT_VERSION {
+    if register.format != FORMAT {
         return Err(Error::Import {
             path: "format".to_owned(),
-            message: format!("expected format \"{FORMAT}\" version {FORMAT_VERSION} or older"),
+            message: format!("expected \"{FORMAT}\""),
+        });
+    }
+    if register.version > FORMAT_VERSION {
+        return Err(Error::Import {
+            path: "version".to_owned(),
+            message: format!("this RoPA Desk reads format versions up to {FORMAT_VERSION}"),
         });
     }
     let now = now_timestamp();

@@ -101,15 +101,20 @@ impl<'a> Check<'a> {
     }
 }
 
-/// Checks the syntax of a record id: 1–64 characters of letters, digits, `-`, `_`, `.`.
-pub(crate) fn check_id<R: RecordMeta>(record: &R) -> Result<()> {
-    let id = record.id();
-    let ok = !id.is_empty()
+const ID_RULE: &str = "must be 1–64 characters of letters, digits, '-', '_' or '.'";
+
+fn is_id(id: &str) -> bool {
+    !id.is_empty()
         && id.len() <= 64
         && id
             .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'));
-    if !ok {
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+}
+
+/// Checks the syntax of a record id: 1–64 characters of letters, digits, `-`, `_`, `.`.
+pub(crate) fn check_id<R: RecordMeta>(record: &R) -> Result<()> {
+    let id = record.id();
+    if !is_id(id) {
         return Err(Error::invalid(
             R::ENTITY,
             id,
@@ -215,8 +220,8 @@ impl Validate for Activity {
         c.unique_ids("purposes", self.purposes.iter().map(|p| &p.id))?;
         for (i, p) in self.purposes.iter().enumerate() {
             let f = |name: &str| format!("purposes[{i}].{name}");
-            if p.id.is_empty() {
-                return Err(c.fail(&f("id"), "must not be empty"));
+            if !is_id(&p.id) {
+                return Err(c.fail(&f("id"), ID_RULE));
             }
             c.required(&f("description"), &p.description)?;
             c.opt_text(&f("legitimate_interest"), &p.legitimate_interest)?;
@@ -241,6 +246,12 @@ impl Validate for Activity {
         }
         check_retention(&c, "retention", &self.retention)?;
         c.unique_ids("toms", self.toms.iter())?;
+        if self.no_recipients && !self.recipients.is_empty() {
+            return Err(c.fail(
+                "no_recipients",
+                "is set although recipients are listed; remove the recipients or clear the flag",
+            ));
+        }
         let mut seen = std::collections::HashSet::new();
         for (i, r) in self.recipients.iter().enumerate() {
             if !seen.insert((&r.party, r.role, &r.service)) {
@@ -310,10 +321,19 @@ impl Validate for Transfer {
             return Err(c.fail("country", format!("{country} is in the EEA: sharing data there is not a Chapter V transfer; record the party as a recipient instead")));
         }
         match &self.mechanism {
-            Some(TransferMechanism::Adequacy { decision })
-                if reference().adequacy(decision).is_none() =>
-            {
-                return Err(c.unknown("mechanism.decision", "adequacy decision", decision));
+            Some(TransferMechanism::Adequacy { decision }) => {
+                match reference().adequacy(decision) {
+                    None => {
+                        return Err(c.unknown("mechanism.decision", "adequacy decision", decision));
+                    }
+                    Some(d) if d.requires_dpf => {
+                        return Err(c.fail(
+                        "mechanism",
+                        "the EU–US Data Privacy Framework is recorded as mechanism type `dpf` (with the recipient's certification), not as `adequacy`",
+                    ));
+                    }
+                    Some(_) => {}
+                }
             }
             Some(TransferMechanism::LegacyScc { decision, .. })
                 if !decision.starts_with("SCC_")

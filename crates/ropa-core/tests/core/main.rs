@@ -1,6 +1,7 @@
 //! Integration tests of the core on real SQLite files: one test binary, one module per area.
 
 mod crash;
+mod docs;
 mod interchange;
 mod store;
 
