@@ -5,6 +5,7 @@
 //! the same file without losing each other's edits.
 
 mod kinds;
+mod notice;
 mod output;
 mod patch;
 
@@ -27,7 +28,8 @@ use std::process::ExitCode;
 ///
 /// Exit codes: 0 success; 1 file or database error; 2 wrong usage; 3 record not found;
 /// 4 conflict (the record changed since it was read); 5 invalid data (the message names the
-/// field); 6 the file is not a register, is from a newer version, or already exists.
+/// field); 6 the file is not a register, is from a newer version, or already exists;
+/// 8 `notice --final` refused because facts are missing from the register.
 #[derive(Parser)]
 #[command(name = "ropa", version, about, long_about)]
 struct Cli {
@@ -144,6 +146,10 @@ enum Command {
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
+    /// Generate the privacy notice (Art. 13/14 GDPR) from the register, as Markdown, HTML or
+    /// CSV. Missing facts are marked in a draft and listed on standard error (exit 0); with
+    /// --final the notice is refused with the list of missing facts (exit 8).
+    Notice(notice::NoticeArgs),
     /// List the codes of a reference list (countries, adequacy decisions, …).
     Codes {
         /// Which list.
@@ -431,6 +437,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 }
             }
         }
+        Command::Notice(args) => notice::run(&cli.register, args, &out),
         Command::Codes { list } => codes(list, &out),
     }
 }

@@ -60,6 +60,9 @@ pub struct Register {
     /// Services performed as processor (Art. 30(2)).
     #[serde(default)]
     pub processor_services: Vec<ProcessorService>,
+    /// Privacy-notice settings (absent: the defaults).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notice: Option<NoticeSettings>,
 }
 
 impl Register {
@@ -80,6 +83,7 @@ impl Register {
             activities: Vec::new(),
             transfers: Vec::new(),
             processor_services: Vec::new(),
+            notice: None,
         }
     }
 }
@@ -158,6 +162,7 @@ pub fn export(store: &Store) -> Result<Register> {
         activities: store.list()?,
         transfers: store.list()?,
         processor_services: store.list()?,
+        notice: store.find(NOTICE_SETTINGS_ID)?,
     })
 }
 
@@ -181,6 +186,7 @@ pub fn import(store: &mut Store, register: &Register) -> Result<()> {
     let now = now_timestamp();
     store.write(|tx| {
         for table in [
+            "notice_settings",
             "transfer",
             "service_tom",
             "processor_service",
@@ -231,6 +237,10 @@ pub fn import(store: &mut Store, register: &Register) -> Result<()> {
         load(tx, "joint_arrangements", &register.joint_arrangements, &now)?;
         load(tx, "processor_services", &register.processor_services, &now)?;
         load(tx, "transfers", &register.transfers, &now)?;
+        if let Some(notice) = &register.notice {
+            let notice = with_meta(notice.clone(), &now, "notice")?;
+            at("notice", insert_checked(tx, &notice))?;
+        }
         Ok(())
     })
 }

@@ -4,7 +4,8 @@
 //!   arrangements, transfers, processor services, catalogues);
 //! - [`mod@reference`]: versioned legal reference data shipped in `assets/reference/`;
 //! - [`store`]: the SQLite register file (migrations, transactions, optimistic concurrency);
-//! - [`interchange`]: the versioned JSON format of a whole register (backup, fixtures).
+//! - [`interchange`]: the versioned JSON format of a whole register (backup, fixtures);
+//! - [`notice`]: privacy notices (Art. 13/14) generated from the register, EN/DE.
 //!
 //! This crate depends on neither Tauri nor clap: the desktop shell and the `ropa` CLI are thin
 //! layers over it.
@@ -13,6 +14,7 @@
 pub mod error;
 pub mod interchange;
 pub mod model;
+pub mod notice;
 pub mod reference;
 pub mod store;
 mod validate;

@@ -361,3 +361,50 @@ impl Validate for ProcessorService {
         c.unique_ids("toms", self.toms.iter())
     }
 }
+
+impl Validate for NoticeSettings {
+    fn validate(&self) -> Result<()> {
+        let c = Check::of(self);
+        if self.id != NOTICE_SETTINGS_ID {
+            return Err(c.fail("id", format!("must be `{NOTICE_SETTINGS_ID}`")));
+        }
+        c.opt_text("version", &self.version)?;
+        c.unique_ids("section_order", self.section_order.iter())?;
+        for (i, section) in self.section_order.iter().enumerate() {
+            check_section(&c, &format!("section_order[{i}]"), section)?;
+        }
+        c.contact("rights_contact", &self.rights_contact)?;
+        let mut seen = std::collections::HashSet::new();
+        for (i, o) in self.overrides.iter().enumerate() {
+            let f = |name: &str| format!("overrides[{i}].{name}");
+            check_section(&c, &f("section"), &o.section)?;
+            if !crate::notice::is_sentence_id(&o.sentence) {
+                return Err(c.unknown(&f("sentence"), "notice sentence", &o.sentence));
+            }
+            c.required(&f("text"), &o.text)?;
+            if !seen.insert((&o.section, &o.sentence, o.language)) {
+                return Err(c.fail(
+                    &format!("overrides[{i}]"),
+                    format!(
+                        "sentence `{}` of section `{}` is overridden twice for language `{}`",
+                        o.sentence,
+                        o.section,
+                        o.language.code()
+                    ),
+                ));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A notice section id: `general:<name>` with a known name, or an activity id.
+fn check_section(c: &Check<'_>, field: &str, section: &str) -> Result<()> {
+    c.required(field, section)?;
+    if let Some(name) = section.strip_prefix("general:") {
+        if !crate::notice::GENERAL_SECTIONS.contains(&name) {
+            return Err(c.unknown(field, "general notice section", section));
+        }
+    }
+    Ok(())
+}

@@ -14,6 +14,7 @@ pub mod activity;
 pub mod catalogue;
 pub mod codes;
 pub mod date;
+pub mod notice;
 pub mod organisation;
 pub mod party;
 pub mod processor;
@@ -23,6 +24,7 @@ pub use activity::*;
 pub use catalogue::*;
 pub use codes::*;
 pub use date::{Date, now_timestamp};
+pub use notice::*;
 pub use organisation::*;
 pub use party::*;
 pub use processor::*;
@@ -55,6 +57,8 @@ pub enum Entity {
     SubjectCategory,
     /// A technical or organisational measure.
     Tom,
+    /// The privacy-notice settings.
+    NoticeSettings,
 }
 
 impl Entity {
@@ -71,6 +75,7 @@ impl Entity {
             Entity::DataCategory => "data category",
             Entity::SubjectCategory => "data-subject category",
             Entity::Tom => "TOM",
+            Entity::NoticeSettings => "notice settings",
         }
     }
 }

@@ -6,7 +6,10 @@
 
 use rusqlite_migration::{M, Migrations};
 
-const STEPS: &[&str] = &[include_str!("../../migrations/0001_init/up.sql")];
+const STEPS: &[&str] = &[
+    include_str!("../../migrations/0001_init/up.sql"),
+    include_str!("../../migrations/0002_notice/up.sql"),
+];
 
 /// Every migration of the register schema, oldest first.
 pub static MIGRATIONS: std::sync::LazyLock<Migrations<'static>> =

@@ -322,6 +322,29 @@ impl Store {
         self.update(organisation)
     }
 
+    /// The privacy-notice settings; the defaults when none were saved yet.
+    pub fn notice_settings(&self) -> Result<crate::model::NoticeSettings> {
+        Ok(
+            crate::model::NoticeSettings::load(&self.conn, crate::model::NOTICE_SETTINGS_ID)?
+                .unwrap_or_default(),
+        )
+    }
+
+    /// Saves the privacy-notice settings: the first save creates the record (revision 0 as
+    /// read from [`Store::notice_settings`]), later saves need the current revision as for
+    /// [`Store::update`].
+    pub fn save_notice_settings(
+        &mut self,
+        settings: crate::model::NoticeSettings,
+    ) -> Result<crate::model::NoticeSettings> {
+        let exists = crate::model::NoticeSettings::load(&self.conn, &settings.id)?.is_some();
+        if exists || settings.revision != 0 {
+            self.update(settings)
+        } else {
+            self.insert(settings)
+        }
+    }
+
     /// Finds an activity by its reference code (`WEB-01`) or id.
     pub fn find_activity(&self, key: &str) -> Result<crate::model::Activity> {
         let id: Option<String> = self

@@ -2,6 +2,7 @@
 
 mod activity;
 mod catalogue;
+mod notice;
 mod organisation;
 mod party;
 mod transfer;
