@@ -401,10 +401,10 @@ impl Validate for NoticeSettings {
 /// A notice section id: `general:<name>` with a known name, or an activity id.
 fn check_section(c: &Check<'_>, field: &str, section: &str) -> Result<()> {
     c.required(field, section)?;
-    if let Some(name) = section.strip_prefix("general:") {
-        if !crate::notice::GENERAL_SECTIONS.contains(&name) {
-            return Err(c.unknown(field, "general notice section", section));
-        }
+    if let Some(name) = section.strip_prefix("general:")
+        && !crate::notice::GENERAL_SECTIONS.contains(&name)
+    {
+        return Err(c.unknown(field, "general notice section", section));
     }
     Ok(())
 }

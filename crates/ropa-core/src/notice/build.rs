@@ -914,6 +914,7 @@ impl<'a> Builder<'a> {
                 _ => text(&name),
             };
             let role = match r.role {
+                RecipientRole::Other => Vec::new(),
                 RecipientRole::Processor => text(self.label("role.processor")),
                 RecipientRole::SubProcessor => match party.and_then(|p| p.parent.as_deref()) {
                     Some(parent) => {
@@ -926,10 +927,13 @@ impl<'a> Builder<'a> {
                 RecipientRole::IndependentController => self.s("role.independent_controller", &[]),
                 RecipientRole::GroupCompany => self.s("role.group_company", &[]),
                 RecipientRole::PublicAuthority => self.s("role.public_authority", &[]),
-                RecipientRole::Other => self.s("role.other", &[]),
                 RecipientRole::Unspecified => self.gap("recipient_role", &[("name", name.clone())]),
             };
-            let mut parts = vec![self.s("recipient.item", &[("party", who), ("role", role)])];
+            let mut parts = vec![if role.is_empty() {
+                self.s("recipient.item_plain", &[("party", who)])
+            } else {
+                self.s("recipient.item", &[("party", who), ("role", role)])
+            }];
             if let Some(s) = &r.service {
                 parts.push(self.sentence("recipient.service", &[("service", text(s))]));
             }
@@ -958,7 +962,7 @@ impl<'a> Builder<'a> {
             .joint_arrangements
             .iter()
             .filter(|j| {
-                j.activities.iter().any(|x| *x == a.id)
+                j.activities.contains(&a.id)
                     || (j.activities.is_empty()
                         && j.parties
                             .iter()

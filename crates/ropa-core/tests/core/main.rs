@@ -3,6 +3,7 @@
 mod crash;
 mod docs;
 mod interchange;
+mod notice;
 mod store;
 
 use ropa_core::Store;
