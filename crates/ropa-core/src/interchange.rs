@@ -14,8 +14,9 @@ use serde::{Deserialize, Serialize};
 
 /// The value of the `format` field.
 pub const FORMAT: &str = "ropa-desk-register";
-/// The current format version; documents of a newer version are refused.
-pub const FORMAT_VERSION: u32 = 1;
+/// The current format version; documents of a newer version are refused. Version 2 added
+/// `notice` (privacy-notice settings); version 1 documents are read unchanged.
+pub const FORMAT_VERSION: u32 = 2;
 
 /// A whole register.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

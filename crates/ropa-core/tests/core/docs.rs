@@ -132,6 +132,7 @@ fn shapes() -> Vec<Shape> {
             &[
                 "/organisation/representative",
                 "/organisation/supervisory_authority",
+                "/notice/rights_contact",
             ],
         ),
         shape::<Dpo>("Dpo", "DPO object", &["/organisation/dpo"]),
@@ -178,6 +179,12 @@ fn shapes() -> Vec<Shape> {
             "ProcessorService",
             "processor_services",
             &["/processor_services/*"],
+        ),
+        shape::<NoticeSettings>("NoticeSettings", "notice", &["/notice"]),
+        shape::<SentenceOverride>(
+            "SentenceOverride",
+            "Sentence overrides",
+            &["/notice/overrides/*"],
         ),
     ];
     all.extend(variants::<Retention>(
@@ -306,7 +313,7 @@ fn add_meta(register: &mut Value) {
     for (key, value) in register.as_object_mut().expect("an object") {
         let records: Vec<&mut Value> = match value {
             Value::Array(list) => list.iter_mut().collect(),
-            Value::Object(_) if key == "organisation" => vec![value],
+            Value::Object(_) if key == "organisation" || key == "notice" => vec![value],
             _ => continue,
         };
         for record in records {
@@ -619,7 +626,20 @@ fn full_register() -> Value {
                 "toms": ["tls"],
                 "notes": "Example service."
             }
-        ]
+        ],
+        "notice": {
+            "id": "notice",
+            "version": "2.1",
+            "version_date": "2026-03-01",
+            "section_order": ["general:controller", "hr-health"],
+            "rights_contact": contact("Privacy Team"),
+            "overrides": [{
+                "section": "hr-health",
+                "sentence": "purpose.basis",
+                "language": "de",
+                "text": "Wir stützen uns auf {citation}."
+            }]
+        }
     });
     add_meta(&mut register);
     register

@@ -130,7 +130,9 @@ fn bad_documents_name_the_path_and_change_nothing() {
             .to_string()
             .contains("not a RoPA Desk register")
     );
-    let newer = good.replacen("\"version\": 1", "\"version\": 7", 1);
+    let current = format!("\"version\": {}", interchange::FORMAT_VERSION);
+    let newer = good.replacen(&current, "\"version\": 99", 1);
+    assert_ne!(newer, good);
     assert!(
         Register::from_json_str(&newer)
             .unwrap_err()
