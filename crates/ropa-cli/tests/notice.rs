@@ -1,0 +1,117 @@
+//! `ropa notice` end to end: formats, warnings on standard error, exit 8 for a refused final.
+
+use assert_cmd::Command;
+use std::path::{Path, PathBuf};
+
+fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/fixtures")
+        .join(name)
+}
+
+fn ropa(register: &Path) -> Command {
+    let mut c = Command::cargo_bin("ropa").unwrap();
+    c.env_remove("ROPA_REGISTER")
+        .arg("--register")
+        .arg(register);
+    c
+}
+
+fn imported(dir: &tempfile::TempDir, name: &str) -> PathBuf {
+    let reg = dir.path().join("reg.ropa");
+    ropa(&reg)
+        .arg("import")
+        .arg(fixture(name))
+        .assert()
+        .success();
+    reg
+}
+
+#[test]
+fn draft_prints_the_notice_and_lists_gaps_on_stderr() {
+    let dir = tempfile::tempdir().unwrap();
+    let reg = imported(&dir, "ntware.json");
+    let out = ropa(&reg)
+        .args(["notice", "--lang", "de", "--date", "2026-03-01"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let md = String::from_utf8(out.stdout).unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        md.starts_with("# Datenschutzhinweise\n\n*Stand: 1. März 2026*"),
+        "{md}"
+    );
+    assert!(md.contains("Rechtsgrundlage ist Art. 6 Abs. 1 lit. a DSGVO (Einwilligung)."));
+    assert!(md.contains("\\[FEHLT: "));
+    assert!(err.contains("warning: newsletter: die Rechtsgrundlage der Übermittlung an The Rocket Science Group, LLC"), "{err}");
+    assert!(err.contains("--final refuses"), "{err}");
+}
+
+#[test]
+fn final_refuses_with_exit_8_and_the_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let reg = imported(&dir, "otrs.json");
+    let file = dir.path().join("notice.html");
+    let out = ropa(&reg)
+        .args(["notice", "--final", "--format", "html", "-o"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(8));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("the notice cannot be final"), "{err}");
+    assert!(
+        err.contains("walkme: a valid mechanism for the transfer to WalkMe"),
+        "{err}"
+    );
+    assert!(!file.exists(), "nothing is written when final refuses");
+    let out = ropa(&reg)
+        .args(["--json", "notice", "--final"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(8));
+    let v: serde_json::Value = serde_json::from_slice(&out.stderr).unwrap();
+    assert_eq!(v["error"]["code"], "notice_incomplete");
+}
+
+#[test]
+fn formats_and_selection() {
+    let dir = tempfile::tempdir().unwrap();
+    let reg = imported(&dir, "ntware.json");
+    let html = dir.path().join("n.html");
+    ropa(&reg)
+        .args(["notice", "--format", "html", "--activity", "NTW-07", "-o"])
+        .arg(&html)
+        .assert()
+        .success();
+    let text = std::fs::read_to_string(&html).unwrap();
+    assert!(
+        text.starts_with("<!DOCTYPE html>") && text.contains("<h2>3. Newsletter</h2>"),
+        "{text}"
+    );
+    assert!(!text.contains("<script") && !text.contains("style"));
+    let csv = ropa(&reg)
+        .args(["notice", "--format", "csv", "--activity", "newsletter"])
+        .output()
+        .unwrap();
+    assert!(csv.status.success());
+    assert!(
+        csv.stdout
+            .starts_with("\u{feff}\"section_no\",\"section_id\"".as_bytes())
+    );
+    let json = ropa(&reg)
+        .args(["--json", "notice", "--activity", "NTW-07"])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert!(v["warnings"].as_array().is_some_and(|w| !w.is_empty()));
+    ropa(&reg)
+        .args(["notice", "--activity", "NOPE-1"])
+        .assert()
+        .code(3);
+    ropa(&reg)
+        .args(["notice", "--date", "1.3.2026"])
+        .assert()
+        .code(2);
+}
