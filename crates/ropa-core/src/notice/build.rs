@@ -1095,13 +1095,16 @@ impl<'a> Builder<'a> {
             Some(d) => text(d),
             None => self.gap("transfer_destination", &[("party", party.clone())]),
         };
-        let dest_name = destination.clone().unwrap_or_else(|| "?".to_owned());
+        let dest_name = destination.clone().unwrap_or_default();
         let mut parts = vec![self.s(
             "transfer.to",
             &[("party", text(&party)), ("destination", dest_runs)],
         )];
         let mut copy = false;
         let mechanism = match &t.mechanism {
+            None if destination.is_none() => {
+                self.gap("transfer_mechanism_nowhere", &[("party", party.clone())])
+            }
             None => self.gap(
                 "transfer_mechanism",
                 &[("party", party.clone()), ("destination", dest_name.clone())],
@@ -1263,7 +1266,7 @@ impl<'a> Builder<'a> {
     fn invalid(&mut self, party: &str, code: &str) -> Vec<Run> {
         let (label, date) = match reference().legacy_mechanism(code) {
             Some(m) => (
-                format!("{} ({})", m.label(self.german), m.decision),
+                format!("{}, {}", m.label(self.german), m.decision),
                 Date::parse(&m.invalid_since)
                     .map(|d| format_date(d, self.lang))
                     .unwrap_or_else(|| m.invalid_since.clone()),

@@ -402,7 +402,11 @@ fn fact_check(reg: &Register, lang: Language) -> Notice {
                 },
             }
             match &t.mechanism {
-                None => assert!(gaps_of(sid, "transfer_mechanism") > 0, "{sid}"),
+                None => assert!(
+                    gaps_of(sid, "transfer_mechanism") + gaps_of(sid, "transfer_mechanism_nowhere")
+                        > 0,
+                    "{sid}"
+                ),
                 Some(TransferMechanism::PrivacyShield {} | TransferMechanism::LegacyScc { .. }) => {
                     assert!(gaps_of(sid, "transfer_invalid") > 0, "{sid}")
                 }
@@ -770,7 +774,7 @@ fn transfer_mechanisms_are_stated_the_way_art_13_1_f_asks() {
     assert!(
         n.warnings[0]
             .message_en
-            .contains("EU–US Privacy Shield ((EU) 2016/1250), no longer valid since 16 July 2020"),
+            .contains("EU–US Privacy Shield, (EU) 2016/1250, no longer valid since 16 July 2020"),
         "{:?}",
         n.warnings[0]
     );
