@@ -34,11 +34,13 @@ fn runs(out: &mut String, runs: &[Run], indent: &str) {
                 }
             }
             Run::Link { text, href } => {
-                out.push_str(&format!(
-                    "[{}](<{}>)",
-                    escape(text),
-                    href.replace(['<', '>'], "")
-                ));
+                let target = href.replace(['<', '>', ' '], "");
+                if *href == format!("mailto:{text}") || href == text {
+                    // A CommonMark autolink: the address itself is the visible text.
+                    out.push_str(&format!("<{}>", text.replace(['<', '>', ' '], "")));
+                } else {
+                    out.push_str(&format!("[{}](<{target}>)", escape(text)));
+                }
             }
             Run::Missing { text } => {
                 out.push_str("**");

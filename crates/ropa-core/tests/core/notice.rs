@@ -1085,7 +1085,8 @@ fn markdown_escapes_register_text() {
         md.contains("\\*bold\\* \\_it\\_ \\[link\\](https://x) \\<b\\>"),
         "{md}"
     );
-    assert!(md.contains("<https://mailer.example/privacy>"));
+    assert!(md.contains(" <https://mailer.example/privacy>"), "{md}");
+    assert!(md.contains("E-mail: <datenschutz@beispiel.de>"), "{md}");
     assert!(md.starts_with("# Privacy notice\n\n*Version of 1 March 2026*"));
 }
 
