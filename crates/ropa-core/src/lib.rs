@@ -5,12 +5,14 @@
 //! - [`mod@reference`]: versioned legal reference data shipped in `assets/reference/`;
 //! - [`store`]: the SQLite register file (migrations, transactions, optimistic concurrency);
 //! - [`interchange`]: the versioned JSON format of a whole register (backup, fixtures);
-//! - [`notice`]: privacy notices (Art. 13/14) generated from the register, EN/DE.
+//! - [`notice`]: privacy notices (Art. 13/14) generated from the register, EN/DE;
+//! - [`checks`]: the compliance rule engine (what is missing or wrong, by Art. 30 letter).
 //!
 //! This crate depends on neither Tauri nor clap: the desktop shell and the `ropa` CLI are thin
 //! layers over it.
 #![deny(missing_docs)]
 
+pub mod checks;
 pub mod error;
 pub mod interchange;
 pub mod model;
