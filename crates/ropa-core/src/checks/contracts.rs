@@ -254,8 +254,7 @@ fn agreements(cx: &mut Cx<'_>) {
             continue;
         }
         let (label, ge, gd) = agreement_label(cx, g);
-        if g.status == AgreementStatus::Signed && (g.signed_on.is_none() || g.document.is_none())
-        {
+        if g.status == AgreementStatus::Signed && (g.signed_on.is_none() || g.document.is_none()) {
             let mut missing_en = Vec::new();
             let mut missing_de = Vec::new();
             if g.signed_on.is_none() {

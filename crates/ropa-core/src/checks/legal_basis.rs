@@ -335,9 +335,7 @@ fn purpose(cx: &mut Cx<'_>, a: &Activity, i: usize, p: &Purpose) {
         }
         Some(b @ (LegalBasis::LegalObligation | LegalBasis::PublicTask))
             if !filled(&p.legal_provision)
-                && !provisions
-                    .iter()
-                    .any(|x| x.in_force && !x.terminal_device) =>
+                && !provisions.iter().any(|x| x.in_force && !x.terminal_device) =>
         {
             let (ce, cd) = (r.art6(b).citation(false), r.art6(b).citation(true));
             cx.emit(

@@ -3,9 +3,7 @@
 
 use super::text::{act_de, act_en, date, join, q_de, q_en};
 use super::{Art30Letter, Cx, RuleInfo, Target, define_rule};
-use crate::model::{
-    Activity, ActivityStatus, DpiaScreening, DpiaStatus, PeriodUnit, Retention,
-};
+use crate::model::{Activity, ActivityStatus, DpiaScreening, DpiaStatus, PeriodUnit, Retention};
 
 define_rule!(
     RETENTION_MISSING,
@@ -195,11 +193,26 @@ fn retention(cx: &mut Cx<'_>, a: &Activity) {
 fn unit_names(unit: PeriodUnit, amount: u32) -> (&'static str, &'static str) {
     let one = amount == 1;
     match unit {
-        PeriodUnit::Hours => (if one { "hour" } else { "hours" }, if one { "Stunde" } else { "Stunden" }),
-        PeriodUnit::Days => (if one { "day" } else { "days" }, if one { "Tag" } else { "Tage" }),
-        PeriodUnit::Weeks => (if one { "week" } else { "weeks" }, if one { "Woche" } else { "Wochen" }),
-        PeriodUnit::Months => (if one { "month" } else { "months" }, if one { "Monat" } else { "Monate" }),
-        PeriodUnit::Years => (if one { "year" } else { "years" }, if one { "Jahr" } else { "Jahre" }),
+        PeriodUnit::Hours => (
+            if one { "hour" } else { "hours" },
+            if one { "Stunde" } else { "Stunden" },
+        ),
+        PeriodUnit::Days => (
+            if one { "day" } else { "days" },
+            if one { "Tag" } else { "Tage" },
+        ),
+        PeriodUnit::Weeks => (
+            if one { "week" } else { "weeks" },
+            if one { "Woche" } else { "Wochen" },
+        ),
+        PeriodUnit::Months => (
+            if one { "month" } else { "months" },
+            if one { "Monat" } else { "Monate" },
+        ),
+        PeriodUnit::Years => (
+            if one { "year" } else { "years" },
+            if one { "Jahr" } else { "Jahre" },
+        ),
     }
 }
 

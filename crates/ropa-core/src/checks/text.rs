@@ -86,8 +86,18 @@ pub fn date(d: Date, german: bool) -> String {
         "December",
     ];
     const DE: [&str; 12] = [
-        "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
-        "Oktober", "November", "Dezember",
+        "Januar",
+        "Februar",
+        "März",
+        "April",
+        "Mai",
+        "Juni",
+        "Juli",
+        "August",
+        "September",
+        "Oktober",
+        "November",
+        "Dezember",
     ];
     let m = usize::from(d.month() - 1);
     if german {
@@ -154,18 +164,15 @@ mod tests {
         assert!(has_word("(TTDSG)", "TTDSG"));
         assert_eq!(numbers("§ 96 Abs. 3 TKG"), [96, 3]);
         assert_eq!(short("short", 10), "short");
-        assert_eq!(
-            short("one two three four five six", 14),
-            "one two three…"
-        );
+        assert_eq!(short("one two three four five six", 14), "one two three…");
         assert_eq!(
             join(&["a".into(), "b".into(), "c".into()], true),
             "a, b und c"
         );
-        assert_eq!(date(Date::parse("2020-07-16").unwrap(), true), "16. Juli 2020");
         assert_eq!(
-            ref_date("2022-12-27", false),
-            "27 December 2022"
+            date(Date::parse("2020-07-16").unwrap(), true),
+            "16. Juli 2020"
         );
+        assert_eq!(ref_date("2022-12-27", false), "27 December 2022");
     }
 }
