@@ -1,5 +1,7 @@
 //! Integration tests of the core on real SQLite files: one test binary, one module per area.
 
+mod checks;
+mod checks_fixtures;
 mod crash;
 mod docs;
 mod interchange;
