@@ -119,16 +119,29 @@ fn retention(cx: &mut Cx<'_>, a: &Activity) {
             .map(|(i, _)| i)
             .collect();
         if missing.len() == a.data_categories.len() {
+            let (what_en, what_de) = if a.data_categories.len() == 1 {
+                let name = category_name(cx, &a.data_categories[0].category);
+                (
+                    format!("for its data category {}", q_en(&name)),
+                    format!("für die Datenkategorie {} keine Löschfrist", q_de(&name)),
+                )
+            } else {
+                (
+                    format!("for any of its {} data categories", a.data_categories.len()),
+                    format!(
+                        "für keine der {} Datenkategorien eine Löschfrist",
+                        a.data_categories.len()
+                    ),
+                )
+            };
             cx.emit(
                 &RETENTION_MISSING,
                 Target::activity(a, Some("retention".to_owned())),
                 format!(
-                    "{ae} gives no erasure period for any of its {} data categories. Record when the data is deleted: a period with its starting point, the criteria that decide it, or a statutory retention duty; per data category where they differ.",
-                    a.data_categories.len()
+                    "{ae} gives no erasure period {what_en}. Record when the data is deleted: a period with its starting point, the criteria that decide it, or a statutory retention duty; per data category where they differ."
                 ),
                 format!(
-                    "Für die {ad} ist für keine der {} Datenkategorien eine Löschfrist angegeben. Tragen Sie ein, wann die Daten gelöscht werden: eine Frist mit Fristbeginn, die Kriterien für die Speicherdauer oder eine gesetzliche Aufbewahrungspflicht; je Datenkategorie, wo sie sich unterscheiden.",
-                    a.data_categories.len()
+                    "Für die {ad} ist {what_de} angegeben. Tragen Sie ein, wann die Daten gelöscht werden: eine Frist mit Fristbeginn, die Kriterien für die Speicherdauer oder eine gesetzliche Aufbewahrungspflicht; je Datenkategorie, wo sie sich unterscheiden."
                 ),
             );
         } else {
