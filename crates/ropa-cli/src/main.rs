@@ -4,6 +4,7 @@
 //! codes. Every change goes through the core's store, so the CLI and the desktop app can work on
 //! the same file without losing each other's edits.
 
+mod check;
 mod kinds;
 mod notice;
 mod output;
@@ -29,6 +30,7 @@ use std::process::ExitCode;
 /// Exit codes: 0 success; 1 file or database error; 2 wrong usage; 3 record not found;
 /// 4 conflict (the record changed since it was read); 5 invalid data (the message names the
 /// field); 6 the file is not a register, is from a newer version, or already exists;
+/// 7 `ropa check` found errors;
 /// 8 `notice --final` refused because facts are missing from the register.
 #[derive(Parser)]
 #[command(name = "ropa", version, about, long_about)]
@@ -150,6 +152,11 @@ enum Command {
     /// CSV. Missing facts are marked in a draft and listed on standard error (exit 0); with
     /// --final the notice is refused with the list of missing facts (exit 8).
     Notice(notice::NoticeArgs),
+    /// Check the register: what is missing or wrong, by Art. 30 letter, legal basis, transfer
+    /// and contract. Exit status 0 when no finding is an error, 7 when at least one is (so it
+    /// can gate a pipeline); other statuses as for every command (1 file, 2 usage, 6 not a
+    /// register).
+    Check(check::CheckArgs),
     /// List the codes of a reference list (countries, adequacy decisions, …).
     Codes {
         /// Which list.
@@ -438,6 +445,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             }
         }
         Command::Notice(args) => notice::run(&cli.register, args, &out),
+        Command::Check(args) => check::run(&cli.register, cli.json, args),
         Command::Codes { list } => codes(list, &out),
     }
 }
