@@ -192,11 +192,11 @@ fn processors(cx: &mut Cx<'_>) {
                         &AGREEMENT_UNSIGNED,
                         Target::agreement(g, label, Some("status")),
                         format!(
-                            "{ge} is still a draft, but {pe} already processes data for {}. Conclude the agreement (in writing or electronically, Art. 28(9)) before the processor receives data, and record the signing date.",
+                            "{ge} is still a draft, but the processor already receives data for {}. Conclude the agreement (in writing or electronically, Art. 28(9)) before the processor receives data, and record the signing date.",
                             ae.replacen("Activity", "activity", 1)
                         ),
                         format!(
-                            "{gd} ist noch ein Entwurf, {pd} verarbeitet aber bereits Daten für die {ad}. Schließen Sie den Vertrag ab (schriftlich oder elektronisch, Art. 28 Abs. 9 DSGVO), bevor der Auftragsverarbeiter Daten erhält, und tragen Sie das Abschlussdatum ein."
+                            "{gd} ist noch ein Entwurf, der Auftragsverarbeiter erhält aber bereits Daten für die {ad}. Schließen Sie den Vertrag ab (schriftlich oder elektronisch, Art. 28 Abs. 9 DSGVO), bevor der Auftragsverarbeiter Daten erhält, und tragen Sie das Abschlussdatum ein."
                         ),
                     );
                 }
@@ -222,11 +222,11 @@ fn processors(cx: &mut Cx<'_>) {
                             }),
                         ),
                         format!(
-                            "{ge} {when_en}, but {pe} is still recorded as a processor for {}. Renew the agreement, or stop using the processor and update the activity.",
+                            "{ge} {when_en}, but the processor is still recorded for {}. Renew the agreement, or stop using the processor and update the activity.",
                             ae.replacen("Activity", "activity", 1)
                         ),
                         format!(
-                            "{gd} {when_de}, {pd} ist aber weiterhin als Auftragsverarbeiter der {ad} erfasst. Verlängern Sie den Vertrag oder beenden Sie den Einsatz und passen Sie die Tätigkeit an."
+                            "{gd} {when_de}, der Auftragsverarbeiter ist aber weiterhin für die {ad} erfasst. Verlängern Sie den Vertrag oder beenden Sie den Einsatz und passen Sie die Tätigkeit an."
                         ),
                     );
                 }
@@ -262,7 +262,8 @@ fn agreements(cx: &mut Cx<'_>) {
                 missing_de.push("das Abschlussdatum".to_owned());
             }
             if g.document.is_none() {
-                missing_en.push("where the signed document is kept".to_owned());
+                missing_en
+                    .push("the document reference (where the signed agreement is kept)".to_owned());
                 missing_de.push("der Ablageort des unterzeichneten Dokuments".to_owned());
             }
             cx.emit(
@@ -297,15 +298,16 @@ fn agreements(cx: &mut Cx<'_>) {
                 &AGREEMENT_CHECKLIST_INCOMPLETE,
                 Target::agreement(g, label.clone(), Some("checklist")),
                 format!(
-                    "{ge} is not confirmed to contain the clauses of Art. 28(3) {} GDPR ({} of 8 missing). Check the agreement, tick each clause it contains, and have the missing ones added (e.g. with the Commission's clauses of Implementing Decision (EU) 2021/915).",
+                    "{ge} is not confirmed to contain the clauses of Art. 28(3){} GDPR ({} of 8 missing). Check the agreement, tick each clause it contains, and have the missing ones added (e.g. with the Commission's clauses of Implementing Decision (EU) 2021/915).",
                     join(&letters, false),
                     missing.len()
                 ),
                 format!(
-                    "Für {} ist nicht bestätigt, dass er die Pflichtinhalte nach Art. 28 Abs. 3 {} DSGVO enthält ({} von 8 fehlen). Prüfen Sie den Vertrag, haken Sie jede enthaltene Regelung ab und lassen Sie fehlende ergänzen (z. B. mit den Standardvertragsklauseln nach Durchführungsbeschluss (EU) 2021/915).",
+                    "Für {} ist nicht bestätigt, dass er die Pflichtinhalte nach Art. 28 Abs. 3 {} DSGVO enthält ({} von 8 {}). Prüfen Sie den Vertrag, haken Sie jede enthaltene Regelung ab und lassen Sie fehlende ergänzen (z. B. mit den Standardvertragsklauseln nach Durchführungsbeschluss (EU) 2021/915).",
                     gd.replacen("Der ", "den ", 1),
                     join(&letters_de, true),
-                    missing.len()
+                    missing.len(),
+                    if missing.len() == 1 { "fehlt" } else { "fehlen" }
                 ),
             );
         }

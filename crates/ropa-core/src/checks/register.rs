@@ -193,10 +193,10 @@ pub(crate) fn check(cx: &mut Cx<'_>) {
                 Some(letter),
                 Target::organisation(org, Some("representative")),
                 format!(
-                    "\"{name}\" is established in {land_en}, outside the EEA, and no representative in the Union is recorded. Designate a representative in writing under Art. 27 GDPR and record their contact details, unless the exemption of Art. 27(2) applies (then note why)."
+                    "\"{name}\" is established outside the EEA ({land_en}), and no representative in the Union is recorded. Designate a representative in writing under Art. 27 GDPR and record their contact details, unless the exemption of Art. 27(2) applies (then note why)."
                 ),
                 format!(
-                    "„{name}“ ist in {land_de} und damit außerhalb des EWR niedergelassen; ein Vertreter in der Union ist nicht erfasst. Benennen Sie schriftlich einen Vertreter nach Art. 27 DSGVO und tragen Sie dessen Kontaktdaten ein, sofern nicht die Ausnahme des Art. 27 Abs. 2 DSGVO greift (dann vermerken Sie die Gründe)."
+                    "„{name}“ ist außerhalb des EWR niedergelassen ({land_de}); ein Vertreter in der Union ist nicht erfasst. Benennen Sie schriftlich einen Vertreter nach Art. 27 DSGVO und tragen Sie dessen Kontaktdaten ein, sofern nicht die Ausnahme des Art. 27 Abs. 2 DSGVO greift (dann vermerken Sie die Gründe)."
                 ),
             ),
             Some(rep)

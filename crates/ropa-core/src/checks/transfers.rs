@@ -314,10 +314,10 @@ fn recipients(cx: &mut Cx<'_>) {
                             &THIRD_COUNTRY_NO_TRANSFER,
                             Target::activity(a, Some(format!("recipients[{i}].party"))),
                             format!(
-                                "{ae} discloses data to {pe}, established in {ce} (outside the EEA), but records no transfer to it. Record the transfer with its destination and mechanism (adequacy decision, DPF, SCCs, …), or correct the recipient's country if the data stays in the EEA."
+                                "{ae} discloses data to {pe}, established outside the EEA ({ce}), but records no transfer to it. Record the transfer with its destination and mechanism (adequacy decision, DPF, SCCs, …), or correct the recipient's country if the data stays in the EEA."
                             ),
                             format!(
-                                "Die {ad} gibt Daten an {pd} mit Sitz in {cd} (außerhalb des EWR) weiter, eine Übermittlung ist aber nicht erfasst. Erfassen Sie die Übermittlung mit Zielland und Garantie (Angemessenheitsbeschluss, DPF, Standardvertragsklauseln …) oder korrigieren Sie das Land des Empfängers, wenn die Daten im EWR bleiben."
+                                "Die {ad} gibt Daten an {pd} mit Sitz außerhalb des EWR ({cd}) weiter, eine Übermittlung ist aber nicht erfasst. Erfassen Sie die Übermittlung mit Zielland und Garantie (Angemessenheitsbeschluss, DPF, Standardvertragsklauseln …) oder korrigieren Sie das Land des Empfängers, wenn die Daten im EWR bleiben."
                             ),
                         );
                     }
@@ -455,12 +455,12 @@ fn transfer(cx: &mut Cx<'_>, t: &Transfer) {
             } else if let Some(d) = decisions.iter().find(|d| !d.restricted_scope) {
                 (
                     format!(
-                        " An adequacy decision exists for {} ({}): record it.",
+                        " An adequacy decision exists for this destination ({}, {}): record it.",
                         d.name(false),
                         d.code
                     ),
                     format!(
-                        " Für {} besteht ein Angemessenheitsbeschluss ({}): Erfassen Sie ihn.",
+                        " Für dieses Ziel besteht ein Angemessenheitsbeschluss ({}, {}): Erfassen Sie ihn.",
                         d.name(true),
                         d.code
                     ),
@@ -468,13 +468,13 @@ fn transfer(cx: &mut Cx<'_>, t: &Transfer) {
             } else if let Some(d) = decisions.first() {
                 (
                     format!(
-                        " An adequacy decision with a restricted scope exists for {} ({}: {}); record it if the importer is covered, otherwise use standard contractual clauses.",
+                        " An adequacy decision with a restricted scope exists for this destination ({}, {}: {}); record it if the importer is covered, otherwise use standard contractual clauses.",
                         d.name(false),
                         d.code,
                         d.scope(false)
                     ),
                     format!(
-                        " Für {} besteht ein Angemessenheitsbeschluss mit eingeschränktem Anwendungsbereich ({}: {}); erfassen Sie ihn, wenn der Importeur erfasst ist, andernfalls Standardvertragsklauseln.",
+                        " Für dieses Ziel besteht ein Angemessenheitsbeschluss mit eingeschränktem Anwendungsbereich ({}, {}: {}); erfassen Sie ihn, wenn der Importeur darunter fällt, andernfalls Standardvertragsklauseln.",
                         d.name(true),
                         d.code,
                         d.scope(true)
@@ -582,10 +582,10 @@ fn transfer(cx: &mut Cx<'_>, t: &Transfer) {
                     &DPF_NOT_US,
                     tgt("mechanism"),
                     format!(
-                        "{te}{ctx_en} relies on the EU–US Data Privacy Framework, but the recipient is in {we}. Only US organisations can be certified under the DPF. Record the mechanism that really applies (an adequacy decision for that country, or standard contractual clauses)."
+                        "{te}{ctx_en} relies on the EU–US Data Privacy Framework, but the recipient is outside the United States ({we}). Only US organisations can be certified under the DPF. Record the mechanism that really applies (an adequacy decision for that country, or standard contractual clauses)."
                     ),
                     format!(
-                        "{td}{ctx_de} stützt sich auf den EU-US-Datenschutzrahmen, der Empfänger sitzt aber in {wd}. Nach dem DPF können sich nur US-Organisationen zertifizieren. Erfassen Sie die tatsächlich geltende Grundlage (Angemessenheitsbeschluss für dieses Land oder Standardvertragsklauseln)."
+                        "{td}{ctx_de} stützt sich auf den EU-US-Datenschutzrahmen, der Empfänger sitzt aber außerhalb der USA ({wd}). Nach dem DPF können sich nur US-Organisationen zertifizieren. Erfassen Sie die tatsächlich geltende Grundlage (Angemessenheitsbeschluss für dieses Land oder Standardvertragsklauseln)."
                     ),
                 );
             }
@@ -672,7 +672,7 @@ fn transfer(cx: &mut Cx<'_>, t: &Transfer) {
     {
         let kind = r.transfer_kind(m.kind());
         let (ke, kd) = kind
-            .map(|k| (k.label(false).to_owned(), k.label(true).to_owned()))
+            .map(|k| (lower_first(k.label(false)), k.label(true).to_owned()))
             .unwrap_or_default();
         cx.emit(
             &TIA_MISSING,
@@ -733,13 +733,13 @@ fn adequacy(
             .collect();
         let (why_en, why_de) = if led {
             (
-                "covers only transfers under the Law Enforcement Directive, not the GDPR".to_owned(),
-                "gilt nur für Übermittlungen nach der Richtlinie (EU) 2016/680 (Justiz und Inneres), nicht nach der DSGVO".to_owned(),
+                "covers only transfers under the Law Enforcement Directive, not those under the GDPR".to_owned(),
+                "nur für Übermittlungen nach der Richtlinie (EU) 2016/680 (Justiz und Inneres) gilt, nicht für solche nach der DSGVO".to_owned(),
             )
         } else {
             (
-                format!("is for {}", d.name(false)),
-                format!("gilt für {}", d.name(true)),
+                format!("covers a different destination ({})", d.name(false)),
+                format!("ein anderes Ziel betrifft ({})", d.name(true)),
             )
         };
         let (todo_en, todo_de) = if fitting.is_empty() {
@@ -791,17 +791,28 @@ fn adequacy(
             &ADEQUACY_SCOPE,
             tgt("mechanism.decision"),
             format!(
-                "{te}{ctx_en} relies on adequacy decision {}, which does not cover every recipient in {}: {}. Confirm that the importer is covered and note why (e.g. in the transfer's notes).",
+                "{te}{ctx_en} relies on adequacy decision {}, which covers only part of the recipients ({}): {}. Confirm that the importer is covered and note why (e.g. in the transfer's notes).",
                 d.code,
                 d.name(false),
                 d.scope(false)
             ),
             format!(
-                "{td}{ctx_de} stützt sich auf den Angemessenheitsbeschluss {}, der nicht alle Empfänger in {} erfasst: {}. Bestätigen Sie, dass der Importeur darunter fällt, und vermerken Sie die Begründung (z. B. in den Notizen der Übermittlung).",
+                "{td}{ctx_de} stützt sich auf den Angemessenheitsbeschluss {}, der nur einen Teil der Empfänger erfasst ({}): {}. Bestätigen Sie, dass der Importeur darunter fällt, und vermerken Sie die Begründung (z. B. in den Notizen der Übermittlung).",
                 d.code,
                 d.name(true),
                 d.scope(true)
             ),
         );
+    }
+}
+
+/// `Standard contractual clauses …` → `standard contractual clauses …` (not for acronyms).
+fn lower_first(s: &str) -> String {
+    let mut chars = s.chars();
+    match (chars.next(), chars.next()) {
+        (Some(a), Some(b)) if a.is_uppercase() && b.is_lowercase() => {
+            a.to_lowercase().chain(s[a.len_utf8()..].chars()).collect()
+        }
+        _ => s.to_owned(),
     }
 }
