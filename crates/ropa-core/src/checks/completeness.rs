@@ -63,17 +63,6 @@ define_rule!(
     "Empfänger weder erfasst noch als nicht vorhanden bestätigt"
 );
 define_rule!(
-    RECIPIENTS_CONTRADICTION,
-    "ART30_1_D_RECIPIENTS_CONTRADICTION",
-    Warning,
-    Completeness,
-    Some(Art30Letter::C1D),
-    "Art. 30(1)(d) GDPR",
-    "Art. 30 Abs. 1 lit. d DSGVO",
-    "Recipients recorded although marked as having none",
-    "Empfänger erfasst, obwohl „keine Empfänger“ vermerkt ist"
-);
-define_rule!(
     TOMS_MISSING,
     "ART30_1_G_TOMS_MISSING",
     Warning,
@@ -147,7 +136,6 @@ pub(crate) const RULES: &[RuleInfo] = &[
     SUBJECTS_MISSING,
     DATA_MISSING,
     RECIPIENTS_MISSING,
-    RECIPIENTS_CONTRADICTION,
     TOMS_MISSING,
     SERVICE_CONTROLLER_CONTACT_MISSING,
     SERVICE_CATEGORIES_MISSING,
@@ -233,20 +221,6 @@ fn activities(cx: &mut Cx<'_>) {
                 ),
                 format!(
                     "Für die {ad} sind keine Empfänger angegeben. Tragen Sie die Empfänger oder Kategorien von Empfängern ein (Auftragsverarbeiter, Behörden, Konzernunternehmen …) oder bestätigen Sie, dass die Daten an niemanden außerhalb der Organisation gelangen."
-                ),
-            );
-        }
-        if !a.recipients.is_empty() && a.no_recipients {
-            cx.emit(
-                &RECIPIENTS_CONTRADICTION,
-                Target::activity(a, field("no_recipients")),
-                format!(
-                    "{ae} is marked as disclosing data to no one, yet lists {} recipient(s). Remove the mark or the recipients, whichever is wrong.",
-                    a.recipients.len()
-                ),
-                format!(
-                    "Die {ad} ist als Verarbeitung ohne Empfänger gekennzeichnet, nennt aber {} Empfänger. Entfernen Sie die Kennzeichnung oder die Empfänger, je nachdem, was nicht zutrifft.",
-                    a.recipients.len()
                 ),
             );
         }

@@ -153,17 +153,6 @@ define_rule!(
     "Prüfung der DPF-Zertifizierung veraltet"
 );
 define_rule!(
-    ADEQUACY_DPF,
-    "TRANSFER_ADEQUACY_DPF",
-    Error,
-    Transfers,
-    None,
-    "Art. 45 GDPR; Implementing Decision (EU) 2023/1795",
-    "Art. 45 DSGVO; Durchführungsbeschluss (EU) 2023/1795",
-    "US adequacy recorded without DPF certification details",
-    "US-Angemessenheit ohne Angaben zur DPF-Zertifizierung erfasst"
-);
-define_rule!(
     ADEQUACY_MISMATCH,
     "TRANSFER_ADEQUACY_MISMATCH",
     Error,
@@ -234,7 +223,6 @@ pub(crate) const RULES: &[RuleInfo] = &[
     DPF_NOT_US,
     DPF_CHECK_MISSING,
     DPF_CHECK_STALE,
-    ADEQUACY_DPF,
     ADEQUACY_MISMATCH,
     ADEQUACY_EXPIRED,
     ADEQUACY_SCOPE,
@@ -700,21 +688,8 @@ fn adequacy(
         return;
     };
     let tgt = |field: &str| Target::transfer(t, label.to_owned(), Some(field));
-    if d.requires_dpf {
-        cx.emit(
-            &ADEQUACY_DPF,
-            tgt("mechanism"),
-            format!(
-                "{te}{ctx_en} relies on the US adequacy decision ({}), which covers only organisations certified under the EU–US Data Privacy Framework. Record the mechanism as \"dpf\" with the importer's DPF entry and the date you checked it.",
-                d.code
-            ),
-            format!(
-                "{td}{ctx_de} stützt sich auf den Angemessenheitsbeschluss für die USA ({}), der nur nach dem EU-US-Datenschutzrahmen zertifizierte Organisationen erfasst. Erfassen Sie die Grundlage als „dpf“ mit dem DPF-Eintrag des Importeurs und dem Prüfdatum.",
-                d.code
-            ),
-        );
-        return;
-    }
+    // The DPF recorded as a plain adequacy decision is refused by validation (it must be the
+    // `dpf` mechanism, with the certification check); such a transfer only gets the scope note.
     let matches = match (&d.country, &d.international_organisation) {
         (Some(c), _) => t.country.as_deref() == Some(c.as_str()),
         (None, Some(io)) => t.international_organisation.as_deref() == Some(io.as_str()),

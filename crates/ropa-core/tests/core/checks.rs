@@ -186,16 +186,6 @@ fn cases() -> Vec<Case> {
             },
         },
         Case {
-            code: "ART30_1_D_RECIPIENTS_CONTRADICTION",
-            target: "videoueberwachung",
-            fire: |r, _| act(r, "videoueberwachung").no_recipients = true,
-            quiet: |r, _| {
-                let a = act(r, "videoueberwachung");
-                a.recipients.clear();
-                a.no_recipients = true;
-            },
-        },
-        Case {
             code: "ART30_1_G_TOMS_MISSING",
             target: "newsletter",
             fire: |r, _| act(r, "newsletter").toms.clear(),
@@ -547,16 +537,6 @@ fn cases() -> Vec<Case> {
             target: BRIGHTMAIL,
             fire: |r, _| set_dpf_check(r, Some(Date::from_days(today().days_since_epoch() - 366))),
             quiet: |r, _| set_dpf_check(r, Some(Date::from_days(today().days_since_epoch() - 365))),
-        },
-        Case {
-            code: "TRANSFER_ADEQUACY_DPF",
-            target: BRIGHTMAIL,
-            fire: |r, _| {
-                xfer(r, BRIGHTMAIL).mechanism = Some(TransferMechanism::Adequacy {
-                    decision: "ADEQ_US_DPF".into(),
-                })
-            },
-            quiet: |_, _| {},
         },
         Case {
             code: "TRANSFER_ADEQUACY_MISMATCH",
