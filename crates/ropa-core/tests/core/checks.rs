@@ -1175,3 +1175,26 @@ fn findings_are_deterministic_and_grouped_by_record() {
         severities.get(&Severity::Error).copied().unwrap_or(0)
     );
 }
+
+#[test]
+fn implied_consent_wording_is_recognised_without_false_alarms() {
+    fn implied(obtained: &'static str) -> bool {
+        let mut reg = clean();
+        purpose(&mut reg, "bewerbermanagement", 1)
+            .consent
+            .as_mut()
+            .unwrap()
+            .obtained = Some(obtained.into());
+        run(&reg, &opts())
+            .iter()
+            .any(|f| f.code == "CONSENT_IMPLIED")
+    }
+    assert!(implied(
+        "Mit der Nutzung dieser Website erklären Sie sich einverstanden."
+    ));
+    assert!(implied("By continuing to browse you accept our cookies."));
+    assert!(!implied(
+        "Given by using our cookie banner (\"Accept\" button)."
+    ));
+    assert!(!implied("Durch Anklicken des Kästchens im Formular."));
+}
