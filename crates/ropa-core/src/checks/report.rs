@@ -24,6 +24,7 @@ pub fn entity_label(entity: Entity, lang: Language) -> &'static str {
             Entity::DataCategory => "Datenkategorie",
             Entity::SubjectCategory => "Kategorie betroffener Personen",
             Entity::Tom => "TOM",
+            Entity::NoticeSettings => "Einstellungen der Datenschutzerklärung",
         },
     }
 }

@@ -842,6 +842,10 @@ fn record_json(reg: &Register, entity: Entity, id: &str) -> Option<serde_json::V
         Entity::DataCategory => find(&reg.data_categories, id),
         Entity::SubjectCategory => find(&reg.subject_categories, id),
         Entity::Tom => find(&reg.toms, id),
+        Entity::NoticeSettings => reg
+            .notice
+            .as_ref()
+            .map(|n| serde_json::to_value(n).unwrap()),
     }
 }
 
