@@ -1,0 +1,75 @@
+//! Opening a register and reading its overview.
+
+use std::path::PathBuf;
+
+use ropa_core::model::Activity;
+use ropa_core::store::Store;
+use serde::Serialize;
+use tauri::State;
+
+use crate::IpcError;
+use crate::state::AppState;
+
+/// What the first screen shows: whose register it is and its processing activities.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RegisterOverview {
+    /// The register file on disk (empty for an in-memory register).
+    pub path: String,
+    /// The controller's legal name.
+    pub organisation_name: String,
+    /// All processing activities, in the order the core lists them.
+    pub activities: Vec<ActivitySummary>,
+}
+
+/// One row of the activity list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ActivitySummary {
+    /// Stable id.
+    pub id: String,
+    /// Reference code, e.g. `"WEB-01"`.
+    pub reference: String,
+    /// Name of the activity.
+    pub name: String,
+    /// `"draft"`, `"active"` or `"retired"`.
+    pub status: String,
+}
+
+/// Opens the register file at `path` and returns its overview.
+#[tauri::command]
+pub async fn open_register(
+    path: PathBuf,
+    state: State<'_, AppState>,
+) -> Result<RegisterOverview, IpcError> {
+    state.open(&path)?;
+    state.with_store(overview)
+}
+
+/// The overview of the register that is open.
+#[tauri::command]
+pub async fn register_overview(state: State<'_, AppState>) -> Result<RegisterOverview, IpcError> {
+    state.with_store(overview)
+}
+
+fn overview(store: &Store) -> Result<RegisterOverview, IpcError> {
+    let organisation = store.organisation()?;
+    let activities = store.list::<Activity>()?;
+    Ok(RegisterOverview {
+        path: store
+            .path()
+            .map(|p| p.display().to_string())
+            .unwrap_or_default(),
+        organisation_name: organisation.legal_name,
+        activities: activities.into_iter().map(summary).collect(),
+    })
+}
+
+fn summary(activity: Activity) -> ActivitySummary {
+    ActivitySummary {
+        id: activity.id,
+        reference: activity.reference,
+        name: activity.name,
+        status: activity.status.code().to_owned(),
+    }
+}

@@ -1,0 +1,49 @@
+//! The error shape every command returns to the frontend.
+//!
+//! Commands return `Result<T, IpcError>`. The `code` is stable and machine-readable (the UI
+//! branches on it, see `ui/src/lib/ipc.ts`); the `message` is for people. Core errors keep
+//! their own code through [`From<ropa_core::Error>`], so nothing is flattened to a string.
+
+use serde::Serialize;
+
+/// A command failure as serialized over IPC: `{ "code": "...", "message": "..." }`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct IpcError {
+    /// Stable identifier, e.g. `"not_found"` or `"register_not_open"`.
+    pub code: String,
+    /// Human-readable explanation.
+    pub message: String,
+}
+
+impl IpcError {
+    /// Builds an error from a code and a message.
+    pub fn new(code: impl Into<String>, message: impl Into<String>) -> Self {
+        Self {
+            code: code.into(),
+            message: message.into(),
+        }
+    }
+
+    /// No register is open; `reason` says why opening one failed, if it was tried.
+    pub fn register_not_open(reason: Option<&IpcError>) -> Self {
+        let message = match reason {
+            Some(reason) => format!("The register could not be opened: {}", reason.message),
+            None => "No register is open.".to_owned(),
+        };
+        Self::new("register_not_open", message)
+    }
+}
+
+impl From<ropa_core::Error> for IpcError {
+    fn from(err: ropa_core::Error) -> Self {
+        Self::new(err.code(), err.to_string())
+    }
+}
+
+impl std::fmt::Display for IpcError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} ({})", self.message, self.code)
+    }
+}
+
+impl std::error::Error for IpcError {}

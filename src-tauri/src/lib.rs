@@ -1,0 +1,47 @@
+//! RoPA Desk's desktop shell: a thin Tauri 2 layer over `ropa-core`.
+//!
+//! [`run`] starts the real app. Everything the frontend can call is registered in [`setup`],
+//! which is generic over the runtime so that tests drive the same commands on Tauri's mock
+//! runtime (`tauri::test::mock_builder()`) without opening a window.
+
+mod commands;
+pub mod demo;
+mod error;
+mod startup;
+mod state;
+
+use tauri::{Builder, Runtime};
+
+pub use commands::register::{ActivitySummary, RegisterOverview};
+pub use error::IpcError;
+pub use startup::{REGISTER_ENV, requested_register};
+pub use state::AppState;
+
+/// Starts the desktop app and blocks until it quits.
+pub fn run() {
+    run_app(Builder::default());
+}
+
+/// Builds and runs the app on any runtime: opens the start-up register, then the main window.
+pub fn run_app<R: Runtime>(builder: Builder<R>) {
+    let result = setup(builder)
+        .setup(|app| {
+            startup::open_initial_register(app.handle());
+            Ok(())
+        })
+        .run(tauri::generate_context!());
+    if let Err(err) = result {
+        eprintln!("RoPA Desk failed to start: {err}");
+        std::process::exit(1);
+    }
+}
+
+/// Registers the app's state and commands. Shared by the app and the tests.
+pub fn setup<R: Runtime>(builder: Builder<R>) -> Builder<R> {
+    builder
+        .manage(AppState::default())
+        .invoke_handler(tauri::generate_handler![
+            commands::register::open_register,
+            commands::register::register_overview,
+        ])
+}

@@ -1,0 +1,54 @@
+//! State managed by Tauri: the register that is open in this window.
+//!
+//! One `rusqlite` connection behind a `Mutex` is enough for a single-user desktop app whose
+//! reads are short; commands hold the lock only for the duration of one core call.
+
+use std::path::Path;
+use std::sync::{Mutex, MutexGuard, PoisonError};
+
+use ropa_core::store::Store;
+
+use crate::IpcError;
+
+/// The app's shared state (`app.manage(AppState::default())`).
+#[derive(Default)]
+pub struct AppState {
+    store: Mutex<Option<Store>>,
+    /// Why no register is open, when opening one at start-up failed.
+    not_open_reason: Mutex<Option<IpcError>>,
+}
+
+impl AppState {
+    /// Opens the register at `path` (made absolute, so the UI can show where it is), replacing
+    /// and closing any register open before. On failure the previous register stays open.
+    pub fn open(&self, path: &Path) -> Result<(), IpcError> {
+        let path = std::path::absolute(path).map_err(ropa_core::Error::from)?;
+        let store = Store::open(&path)?;
+        *lock(&self.store) = Some(store);
+        Ok(())
+    }
+
+    /// Records why no register could be opened (shown by the next `register_not_open` error).
+    pub fn set_not_open_reason(&self, reason: IpcError) {
+        *lock(&self.not_open_reason) = Some(reason);
+    }
+
+    /// Runs `f` on the open register, or fails with `register_not_open`.
+    pub fn with_store<T>(
+        &self,
+        f: impl FnOnce(&Store) -> Result<T, IpcError>,
+    ) -> Result<T, IpcError> {
+        match lock(&self.store).as_ref() {
+            Some(store) => f(store),
+            None => Err(IpcError::register_not_open(
+                lock(&self.not_open_reason).as_ref(),
+            )),
+        }
+    }
+}
+
+/// A panic in another command must not lock the user out of the register: the store itself
+/// stays consistent (SQLite transactions), so a poisoned lock is recovered.
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(PoisonError::into_inner)
+}

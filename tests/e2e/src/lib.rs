@@ -1,0 +1,1 @@
+//! End-to-end tests of RoPA Desk live in `tests/`; this library is empty on purpose.

@@ -1,0 +1,142 @@
+//! Drives the real RoPA Desk binary through WebDriver and checks what a person would see.
+//!
+//! Needs a running `tauri-driver` (which starts `WebKitWebDriver`) and an X display; run it with
+//! `scripts/e2e.sh`. Environment:
+//! - `ROPA_E2E_APP`: the app binary, built with the frontend inside
+//!   (`tauri build --debug --no-bundle`); default `target/debug/ropa-desk` of this repository.
+//! - `ROPA_E2E_WEBDRIVER`: tauri-driver's URL, default `http://127.0.0.1:4444`.
+//! - `ROPA_E2E_SCREENSHOT`: if set, a PNG of the first screen is written there.
+
+use std::error::Error;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use ropa_core::interchange::{self, Register};
+use ropa_core::model::Activity;
+use ropa_core::store::Store;
+use serde_json::json;
+
+type TestResult<T = ()> = Result<T, Box<dyn Error>>;
+
+const FIXTURE: &str = include_str!("../../fixtures/ntware.json");
+const WAIT: Duration = Duration::from_secs(30);
+
+fn app_binary() -> PathBuf {
+    std::env::var_os("ROPA_E2E_APP").map_or_else(
+        || Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/debug/ropa-desk"),
+        PathBuf::from,
+    )
+}
+
+fn webdriver_url() -> String {
+    std::env::var("ROPA_E2E_WEBDRIVER").unwrap_or_else(|_| "http://127.0.0.1:4444".into())
+}
+
+/// Starts the app with `args` in a new WebDriver session.
+async fn launch(args: &[String]) -> TestResult<Client> {
+    let app = app_binary();
+    if !app.is_file() {
+        return Err(format!("app binary {} not found (build it first)", app.display()).into());
+    }
+    let mut caps = serde_json::Map::new();
+    caps.insert("browserName".into(), json!("wry"));
+    caps.insert(
+        "tauri:options".into(),
+        json!({ "application": app, "args": args }),
+    );
+    let url = webdriver_url();
+    let client = ClientBuilder::rustls()?
+        .capabilities(caps)
+        .connect(&url)
+        .await
+        .map_err(|err| format!("cannot start a session on tauri-driver at {url}: {err}"))?;
+    Ok(client)
+}
+
+/// Runs `body` on a fresh app session and always ends the session (which quits the app).
+async fn with_app<F, Fut>(args: &[String], body: F) -> TestResult
+where
+    F: FnOnce(Client) -> Fut,
+    Fut: std::future::Future<Output = TestResult>,
+{
+    let client = launch(args).await?;
+    let outcome = body(client.clone()).await;
+    let closed = client.close().await;
+    outcome?;
+    closed?;
+    Ok(())
+}
+
+async fn texts(client: &Client, css: &str) -> TestResult<Vec<String>> {
+    let mut out = Vec::new();
+    for element in client.find_all(Locator::Css(css)).await? {
+        out.push(element.text().await?.trim().to_owned());
+    }
+    Ok(out)
+}
+
+fn create_register(path: &Path) -> TestResult<(String, Vec<Activity>)> {
+    let register = Register::from_json_str(FIXTURE)?;
+    let mut store = Store::create(path, &register.organisation)?;
+    interchange::import(&mut store, &register)?;
+    Ok((store.organisation()?.legal_name, store.list::<Activity>()?))
+}
+
+#[tokio::test]
+async fn first_screen_shows_the_register() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let path = dir.path().join("e2e-register.sqlite");
+    let (organisation, activities) = create_register(&path)?;
+    assert!(!activities.is_empty(), "the fixture has activities");
+    let args = vec!["--register".to_owned(), path.display().to_string()];
+
+    with_app(&args, |client| async move {
+        let heading = client
+            .wait()
+            .at_most(WAIT)
+            .for_element(Locator::Css("[data-testid='organisation-name']"))
+            .await?;
+        assert_eq!(heading.text().await?.trim(), organisation);
+        assert_eq!(client.title().await?, "RoPA Desk");
+
+        let names = texts(&client, "[data-testid='activity-name']").await?;
+        let expected: Vec<&str> = activities.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(names, expected);
+        let references = texts(&client, "[data-testid='activity-reference']").await?;
+        let expected: Vec<&str> = activities.iter().map(|a| a.reference.as_str()).collect();
+        assert_eq!(references, expected);
+
+        if let Some(shot) = std::env::var_os("ROPA_E2E_SCREENSHOT") {
+            std::fs::write(shot, client.screenshot().await?)?;
+        }
+        Ok(())
+    })
+    .await
+}
+
+#[tokio::test]
+async fn missing_register_is_explained_not_crashed() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let missing = dir.path().join("does-not-exist.sqlite");
+    let args = vec![format!("--register={}", missing.display())];
+
+    with_app(&args, |client| async move {
+        let alert = client
+            .wait()
+            .at_most(WAIT)
+            .for_element(Locator::Css("[data-testid='load-error']"))
+            .await?;
+        let text = alert.text().await?;
+        assert!(
+            text.contains("No register is open"),
+            "unexpected error text: {text}"
+        );
+        assert!(
+            text.contains("register_not_open"),
+            "error code shown: {text}"
+        );
+        Ok(())
+    })
+    .await
+}
