@@ -8,6 +8,7 @@ use serde::Serialize;
 
 /// A command failure as serialized over IPC: `{ "code": "...", "message": "..." }`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct IpcError {
     /// Stable identifier, e.g. `"not_found"` or `"register_not_open"`.
     pub code: String,
@@ -47,3 +48,15 @@ impl std::fmt::Display for IpcError {
 }
 
 impl std::error::Error for IpcError {}
+
+impl From<ropa_core::notice::NoticeError> for IpcError {
+    fn from(err: ropa_core::notice::NoticeError) -> Self {
+        match err {
+            ropa_core::notice::NoticeError::Store(err) => err.into(),
+            ropa_core::notice::NoticeError::Incomplete { .. } => {
+                Self::new("notice_incomplete", err.to_string())
+            }
+            other => Self::new("not_found", other.to_string()),
+        }
+    }
+}

@@ -4,6 +4,8 @@
 //! which is generic over the runtime so that tests drive the same commands on Tauri's mock
 //! runtime (`tauri::test::mock_builder()`) without opening a window.
 
+#[cfg(test)]
+mod bindings;
 mod commands;
 pub mod demo;
 mod error;
@@ -12,7 +14,7 @@ mod state;
 
 use tauri::{Builder, Runtime};
 
-pub use commands::register::{ActivitySummary, RegisterOverview};
+pub use commands::register::{ActivitySummary, RegisterInfo, RegisterOverview};
 pub use error::IpcError;
 pub use startup::{REGISTER_ENV, requested_register};
 pub use state::AppState;
@@ -43,5 +45,16 @@ pub fn setup<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         .invoke_handler(tauri::generate_handler![
             commands::register::open_register,
             commands::register::register_overview,
+            commands::register::register_info,
+            commands::records::list_records,
+            commands::records::get_record,
+            commands::records::insert_record,
+            commands::records::update_record,
+            commands::records::delete_record,
+            commands::records::get_organisation,
+            commands::records::save_organisation,
+            commands::checks::run_checks,
+            commands::notice::export_notice,
+            commands::reference::legal_bases,
         ])
 }

@@ -47,6 +47,21 @@ impl AppState {
     }
 }
 
+impl AppState {
+    /// Runs `f` on the open register with write access, or fails with `register_not_open`.
+    pub fn with_store_mut<T>(
+        &self,
+        f: impl FnOnce(&mut Store) -> Result<T, IpcError>,
+    ) -> Result<T, IpcError> {
+        match lock(&self.store).as_mut() {
+            Some(store) => f(store),
+            None => Err(IpcError::register_not_open(
+                lock(&self.not_open_reason).as_ref(),
+            )),
+        }
+    }
+}
+
 /// A panic in another command must not lock the user out of the register: the store itself
 /// stays consistent (SQLite transactions), so a poisoned lock is recovered.
 fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {

@@ -162,3 +162,220 @@ fn demo_register_is_created_once_and_reused() {
         "no partial demo left behind: {leftovers:?}"
     );
 }
+
+fn opened(dir: &Path) -> (Harness, PathBuf) {
+    let path = fixture_register(dir);
+    let app = Harness::new();
+    app.invoke("open_register", json!({ "path": path }))
+        .expect("opens");
+    (app, path)
+}
+
+#[test]
+fn records_list_and_get_as_the_core_stores_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let (app, path) = opened(dir.path());
+    let store = Store::open(&path).unwrap();
+    let kinds: [(&str, Value); 3] = [
+        (
+            "activity",
+            serde_json::to_value(store.list::<Activity>().unwrap()).unwrap(),
+        ),
+        (
+            "party",
+            serde_json::to_value(store.list::<ropa_core::model::Party>().unwrap()).unwrap(),
+        ),
+        (
+            "data_category",
+            serde_json::to_value(store.list::<ropa_core::model::DataCategory>().unwrap()).unwrap(),
+        ),
+    ];
+    for (kind, expected) in kinds {
+        let listed = app
+            .invoke("list_records", json!({ "request": { "kind": kind } }))
+            .expect("lists");
+        assert_eq!(listed, expected, "{kind}");
+    }
+    let first = store.list::<Activity>().unwrap().remove(0);
+    let by_reference = app
+        .invoke(
+            "get_record",
+            json!({ "request": { "kind": "activity", "id": first.reference } }),
+        )
+        .expect("found by reference");
+    assert_eq!(by_reference, serde_json::to_value(&first).unwrap());
+    let err = app
+        .invoke(
+            "get_record",
+            json!({ "request": { "kind": "party", "id": "no-such-party" } }),
+        )
+        .unwrap_err();
+    assert_eq!(error_code(&err), "not_found");
+}
+
+#[test]
+fn update_with_a_stale_revision_is_a_conflict_and_overwrites_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let (app, path) = opened(dir.path());
+    let list = app
+        .invoke("list_records", json!({ "request": { "kind": "activity" } }))
+        .unwrap();
+    let mut stale = list[0].clone();
+    let id = stale["id"].as_str().unwrap().to_owned();
+
+    // Someone else (the CLI) changes the activity in the file.
+    {
+        let mut store = Store::open(&path).unwrap();
+        let mut activity: Activity = store.get(&id).unwrap();
+        activity.name = "Changed by the CLI".into();
+        store.update(activity).unwrap();
+    }
+
+    stale["name"] = json!("Changed in the app");
+    let err = app
+        .invoke(
+            "update_record",
+            json!({ "request": { "kind": "activity", "record": stale } }),
+        )
+        .unwrap_err();
+    assert_eq!(error_code(&err), "conflict");
+    let now: Activity = Store::open(&path).unwrap().get(&id).unwrap();
+    assert_eq!(now.name, "Changed by the CLI");
+
+    // With the current revision the change goes through.
+    let mut fresh = app
+        .invoke(
+            "get_record",
+            json!({ "request": { "kind": "activity", "id": id } }),
+        )
+        .unwrap();
+    fresh["name"] = json!("Changed in the app");
+    let saved = app
+        .invoke(
+            "update_record",
+            json!({ "request": { "kind": "activity", "record": fresh.clone() } }),
+        )
+        .expect("updates");
+    assert_eq!(saved["name"], json!("Changed in the app"));
+    assert!(saved["revision"].as_i64() > fresh["revision"].as_i64());
+    let now: Activity = Store::open(&path).unwrap().get(&id).unwrap();
+    assert_eq!(now.name, "Changed in the app");
+}
+
+#[test]
+fn insert_and_delete_a_party_and_invalid_data_names_the_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let (app, path) = opened(dir.path());
+    let party = app
+        .invoke(
+            "insert_record",
+            json!({ "request": { "kind": "party",
+                "record": { "id": "mailer", "name": "Mailer Inc.", "country": "US" } } }),
+        )
+        .expect("inserts");
+    assert_eq!(party["name"], json!("Mailer Inc."));
+    let stored: ropa_core::model::Party = Store::open(&path).unwrap().get("mailer").unwrap();
+    assert_eq!(stored.name, "Mailer Inc.");
+
+    let err = app
+        .invoke(
+            "insert_record",
+            json!({ "request": { "kind": "party",
+                "record": { "id": "bad", "name": "Bad", "country": 42 } } }),
+        )
+        .unwrap_err();
+    assert_eq!(error_code(&err), "invalid");
+    assert!(
+        err["message"].as_str().unwrap().contains("country"),
+        "{err}"
+    );
+
+    app.invoke(
+        "delete_record",
+        json!({ "request": { "kind": "party", "id": "mailer", "revision": party["revision"] } }),
+    )
+    .expect("deletes");
+    let gone = Store::open(&path)
+        .unwrap()
+        .find::<ropa_core::model::Party>("mailer")
+        .unwrap();
+    assert!(gone.is_none());
+}
+
+#[test]
+fn organisation_is_read_and_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let (app, path) = opened(dir.path());
+    let mut organisation = app.invoke("get_organisation", json!({})).expect("reads");
+    organisation["legal_name"] = json!("Renamed GmbH");
+    let saved = app
+        .invoke(
+            "save_organisation",
+            json!({ "request": { "record": organisation.clone() } }),
+        )
+        .expect("saves");
+    assert_eq!(saved["legal_name"], json!("Renamed GmbH"));
+    assert_eq!(
+        Store::open(&path)
+            .unwrap()
+            .organisation()
+            .unwrap()
+            .legal_name,
+        "Renamed GmbH"
+    );
+    // The copy read before the save is now stale.
+    let err = app
+        .invoke(
+            "save_organisation",
+            json!({ "request": { "record": organisation } }),
+        )
+        .unwrap_err();
+    assert_eq!(error_code(&err), "conflict");
+}
+
+#[test]
+fn info_checks_notice_and_reference_data() {
+    let dir = tempfile::tempdir().unwrap();
+    let (app, path) = opened(dir.path());
+    let info = app.invoke("register_info", json!({})).expect("info");
+    let expected = Store::open(&path).unwrap().info().unwrap();
+    assert_eq!(info["revision"], json!(expected.revision));
+    assert_eq!(info["schemaVersion"], json!(expected.schema_version));
+
+    let findings = app.invoke("run_checks", json!({})).expect("checks");
+    let store = Store::open(&path).unwrap();
+    let core = ropa_core::checks::check_store(&store, &Default::default()).unwrap();
+    let findings = findings.as_array().unwrap();
+    assert_eq!(findings.len(), core.len());
+    for (got, want) in findings.iter().zip(&core) {
+        assert_eq!(got["code"], json!(want.code));
+        assert_eq!(got["id"], json!(want.target.id));
+        assert_eq!(got["messageDe"], json!(want.message_de));
+    }
+
+    for (language, heading) in [("en", "#"), ("de", "#")] {
+        let notice = app
+            .invoke(
+                "export_notice",
+                json!({ "request": { "language": language, "format": "markdown" } }),
+            )
+            .expect("notice");
+        assert!(notice["content"].as_str().unwrap().starts_with(heading));
+    }
+    let html = app
+        .invoke(
+            "export_notice",
+            json!({ "request": { "language": "de", "format": "html" } }),
+        )
+        .expect("html");
+    assert!(html["content"].as_str().unwrap().contains("<html"));
+
+    let bases = app.invoke("legal_bases", json!({})).expect("bases");
+    let codes: Vec<&str> = bases
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| b["code"].as_str().unwrap())
+        .collect();
+    assert!(codes.contains(&"ART6_1_A"), "{codes:?}");
+}

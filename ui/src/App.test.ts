@@ -2,7 +2,7 @@ import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import { flushSync, mount, unmount } from 'svelte';
 import { afterEach, describe, expect, it } from 'vitest';
 import App from './App.svelte';
-import type { RegisterOverview } from './lib/types';
+import type { RegisterOverview } from './lib/bindings';
 
 const overview: RegisterOverview = {
   path: '/data/register.sqlite',

@@ -12,6 +12,7 @@ use crate::state::AppState;
 
 /// What the first screen shows: whose register it is and its processing activities.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct RegisterOverview {
     /// The register file on disk (empty for an in-memory register).
@@ -24,6 +25,7 @@ pub struct RegisterOverview {
 
 /// One row of the activity list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct ActivitySummary {
     /// Stable id.
@@ -52,14 +54,53 @@ pub async fn register_overview(state: State<'_, AppState>) -> Result<RegisterOve
     state.with_store(overview)
 }
 
+/// Facts about the open register as a whole (revision, schema, dates).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct RegisterInfo {
+    /// The register file on disk (empty for an in-memory register).
+    pub path: String,
+    /// Random id given when the register was created.
+    pub register_id: String,
+    /// When the register was created.
+    pub created_at: String,
+    /// When anything in it last changed.
+    pub updated_at: String,
+    /// Number of write transactions so far.
+    pub revision: i64,
+    /// Schema version of the file.
+    pub schema_version: i64,
+}
+
+/// Facts about the open register.
+#[tauri::command]
+pub async fn register_info(state: State<'_, AppState>) -> Result<RegisterInfo, IpcError> {
+    state.with_store(|store| {
+        let info = store.info()?;
+        Ok(RegisterInfo {
+            path: path_of(store),
+            register_id: info.register_id,
+            created_at: info.created_at,
+            updated_at: info.updated_at,
+            revision: info.revision,
+            schema_version: info.schema_version,
+        })
+    })
+}
+
+fn path_of(store: &Store) -> String {
+    store
+        .path()
+        .map(|p| p.display().to_string())
+        .unwrap_or_default()
+}
+
 fn overview(store: &Store) -> Result<RegisterOverview, IpcError> {
     let organisation = store.organisation()?;
     let activities = store.list::<Activity>()?;
     Ok(RegisterOverview {
-        path: store
-            .path()
-            .map(|p| p.display().to_string())
-            .unwrap_or_default(),
+        path: path_of(store),
         organisation_name: organisation.legal_name,
         activities: activities.into_iter().map(summary).collect(),
     })

@@ -1,7 +1,7 @@
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import { afterEach, describe, expect, it } from 'vitest';
 import { api, AppError, call, ErrorCode } from './ipc';
-import type { RegisterOverview } from './types';
+import type { RegisterOverview } from './bindings';
 
 const overview: RegisterOverview = {
   path: '/tmp/register.sqlite',

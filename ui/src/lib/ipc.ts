@@ -5,7 +5,13 @@
 // branch on. Components never call `invoke` directly.
 
 import { invoke } from '@tauri-apps/api/core';
-import type { IpcErrorPayload, RegisterOverview } from './types';
+import type {
+  Commands,
+  IpcError as IpcErrorPayload,
+  JsonRecord,
+  NoticeRequest,
+  RecordKind,
+} from './bindings';
 
 /** Codes produced by the shell itself; core error codes pass through unchanged. */
 export const ErrorCode = {
@@ -13,6 +19,10 @@ export const ErrorCode = {
   RegisterNotOpen: 'register_not_open',
   /** `invoke` failed without a structured error (unknown command, denied by capability). */
   Ipc: 'ipc',
+  /** The record changed in the file since it was read (e.g. by the CLI). */
+  Conflict: 'conflict',
+  /** A field's value is not valid; the message names the field. */
+  Invalid: 'invalid',
   /** Something that is not an error object at all. */
   Unknown: 'unknown',
 } as const;
@@ -43,12 +53,6 @@ function isIpcErrorPayload(value: unknown): value is IpcErrorPayload {
   return typeof code === 'string' && typeof message === 'string';
 }
 
-/** Command name → its arguments and result. */
-export interface Commands {
-  open_register: { args: { path: string }; result: RegisterOverview };
-  register_overview: { args: Record<string, never>; result: RegisterOverview };
-}
-
 export type CommandName = keyof Commands;
 
 /** Invokes `command`; rejects only with `AppError`. */
@@ -65,6 +69,31 @@ export async function call<C extends CommandName>(
 
 /** The commands, one typed function each. */
 export const api = {
+  /** Facts about the open register. */
+  registerInfo: () => call('register_info', {}),
+  /** Every record of a kind. */
+  listRecords: (kind: RecordKind) => call('list_records', { request: { kind } }),
+  /** One record (activities also by reference code). */
+  getRecord: (kind: RecordKind, id: string) => call('get_record', { request: { kind, id } }),
+  /** Adds a record; returns it as stored. */
+  insertRecord: (kind: RecordKind, record: JsonRecord) =>
+    call('insert_record', { request: { kind, record } }),
+  /** Replaces a record; rejects with code `conflict` when the file holds a newer revision. */
+  updateRecord: (kind: RecordKind, record: JsonRecord) =>
+    call('update_record', { request: { kind, record } }),
+  /** Deletes a record. */
+  deleteRecord: (kind: RecordKind, id: string, revision?: number) =>
+    call('delete_record', { request: { kind, id, revision } }),
+  /** The organisation profile. */
+  getOrganisation: () => call('get_organisation', {}),
+  /** Saves the organisation profile. */
+  saveOrganisation: (record: JsonRecord) => call('save_organisation', { request: { record } }),
+  /** Runs the register checks. */
+  runChecks: () => call('run_checks', {}),
+  /** Builds the draft privacy notice. */
+  exportNotice: (request: NoticeRequest) => call('export_notice', { request }),
+  /** The Art. 6(1) lawful bases. */
+  legalBases: () => call('legal_bases', {}),
   /** Opens the register file at `path` and returns its overview. */
   openRegister: (path: string) => call('open_register', { path }),
   /** The overview of the register that is open. */
