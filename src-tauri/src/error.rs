@@ -14,6 +14,11 @@ pub struct IpcError {
     pub code: String,
     /// Human-readable explanation.
     pub message: String,
+    /// The field concerned, as a path inside the record (`purposes[1].legal_basis`), when the
+    /// error is about one field; the UI shows the message at that field.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
+    pub field: Option<String>,
 }
 
 impl IpcError {
@@ -22,7 +27,14 @@ impl IpcError {
         Self {
             code: code.into(),
             message: message.into(),
+            field: None,
         }
+    }
+
+    /// The same error, about `field`.
+    pub fn at_field(mut self, field: impl Into<String>) -> Self {
+        self.field = Some(field.into());
+        self
     }
 
     /// No register is open; `reason` says why opening one failed, if it was tried.
@@ -37,7 +49,17 @@ impl IpcError {
 
 impl From<ropa_core::Error> for IpcError {
     fn from(err: ropa_core::Error) -> Self {
-        Self::new(err.code(), err.to_string())
+        let field = match &err {
+            ropa_core::Error::Invalid { field, .. }
+            | ropa_core::Error::UnknownCode { field, .. }
+            | ropa_core::Error::MissingReference { field, .. } => Some(field.clone()),
+            _ => None,
+        };
+        let error = Self::new(err.code(), err.to_string());
+        match field {
+            Some(field) => error.at_field(field),
+            None => error,
+        }
     }
 }
 

@@ -30,17 +30,23 @@ export const ErrorCode = {
 /** An error from a command, with a machine-readable `code`. */
 export class AppError extends Error {
   readonly code: string;
+  /** The field concerned (`purposes[1].legal_basis`), when the core named one. */
+  readonly field: string | undefined;
 
-  constructor(code: string, message: string, options?: { cause?: unknown }) {
+  constructor(code: string, message: string, options?: { cause?: unknown; field?: string }) {
     super(message, options);
     this.name = 'AppError';
     this.code = code;
+    this.field = options?.field;
   }
 
   /** Normalises whatever a rejected `invoke` produced into an `AppError`. */
   static from(error: unknown): AppError {
     if (error instanceof AppError) return error;
-    if (isIpcErrorPayload(error)) return new AppError(error.code, error.message);
+    if (isIpcErrorPayload(error)) {
+      const field = typeof error.field === 'string' ? error.field : undefined;
+      return new AppError(error.code, error.message, { field });
+    }
     if (error instanceof Error) return new AppError(ErrorCode.Ipc, error.message, { cause: error });
     if (typeof error === 'string') return new AppError(ErrorCode.Ipc, error);
     return new AppError(ErrorCode.Unknown, 'Unexpected error', { cause: error });

@@ -11,4 +11,9 @@ code: string,
 /**
  * Human-readable explanation.
  */
-message: string, };
+message: string, 
+/**
+ * The field concerned, as a path inside the record (`purposes[1].legal_basis`), when the
+ * error is about one field; the UI shows the message at that field.
+ */
+field?: string, };

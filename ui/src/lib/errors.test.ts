@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { describeError } from './errors';
+import { AppError } from './ipc';
+
+describe('describeError', () => {
+  it('names the field of invalid data without repeating the record prefix', () => {
+    const error = AppError.from({
+      code: 'invalid',
+      message: 'activity `a`, field `purposes[0].legal_basis`: choose a legal basis',
+      field: 'purposes[0].legal_basis',
+    });
+    expect(describeError(error, 'en')).toEqual({
+      field: 'purposes[0].legal_basis',
+      text: 'Field purposes[0].legal_basis: choose a legal basis',
+      conflict: false,
+    });
+    expect(describeError(error, 'de').text).toBe(
+      'Feld purposes[0].legal_basis: choose a legal basis',
+    );
+  });
+
+  it('turns a conflict into a reload offer', () => {
+    const view = describeError(new AppError('conflict', 'stale'), 'de');
+    expect(view.conflict).toBe(true);
+    expect(view.text).toContain('neu');
+  });
+
+  it('keeps other messages', () => {
+    expect(describeError(new AppError('in_use', 'used by NTW-01'), 'en').text).toBe(
+      'Still used elsewhere: used by NTW-01',
+    );
+    expect(describeError(new AppError('io', 'disk full'), 'en').text).toBe('disk full');
+  });
+});

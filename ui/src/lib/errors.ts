@@ -1,0 +1,39 @@
+// What the UI says about a failed command: the field it is about (so the form can show it
+// there), one sentence for people, and whether to offer a reload (conflict).
+
+import type { AppError } from './ipc';
+import { type Lang, translate } from './i18n';
+
+export interface ErrorView {
+  /** The field path the error is about (`purposes[0].legal_basis`), if any. */
+  field?: string;
+  /** One sentence for people, in the UI language. */
+  text: string;
+  /** The record changed under the user: offer to reload. */
+  conflict: boolean;
+}
+
+/** The core's `… field `x`: problem` prefix, dropped when the field is shown separately. */
+const FIELD_PREFIX = /^.*?field `[^`]+`: /s;
+
+/** Maps an `AppError` to what the UI shows. */
+export function describeError(error: AppError, lang: Lang): ErrorView {
+  if (error.code === 'conflict') {
+    return { text: translate(lang, 'error.conflict'), conflict: true };
+  }
+  if (error.field) {
+    const message = error.message.replace(FIELD_PREFIX, '');
+    return {
+      field: error.field,
+      text: translate(lang, 'error.field', { field: error.field, message }),
+      conflict: false,
+    };
+  }
+  if (error.code === 'in_use') {
+    return {
+      text: translate(lang, 'error.in_use', { message: error.message }),
+      conflict: false,
+    };
+  }
+  return { text: translate(lang, 'error.generic', { message: error.message }), conflict: false };
+}
