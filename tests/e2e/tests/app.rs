@@ -6,6 +6,7 @@
 //!   (`tauri build --debug --no-bundle`); default `target/debug/ropa-desk` of this repository.
 //! - `ROPA_E2E_WEBDRIVER`: tauri-driver's URL, default `http://127.0.0.1:4444`.
 //! - `ROPA_E2E_SCREENSHOT`: if set, a PNG of the first screen is written there.
+//! - `ROPA_E2E_SCREENSHOT_DIR`: if set, PNGs of every screen (English and German) go there.
 
 use std::error::Error;
 use std::path::{Path, PathBuf};
@@ -98,7 +99,12 @@ async fn first_screen_shows_the_register() -> TestResult {
             .for_element(Locator::Css("[data-testid='organisation-name']"))
             .await?;
         assert_eq!(heading.text().await?.trim(), organisation);
-        assert_eq!(client.title().await?, "RoPA Desk");
+        // The title names the open register.
+        let title = client.title().await?;
+        assert!(
+            title.contains(&organisation) && title.contains("e2e-register.sqlite"),
+            "title: {title}"
+        );
 
         let names = texts(&client, "[data-testid='activity-name']").await?;
         let expected: Vec<&str> = activities.iter().map(|a| a.name.as_str()).collect();
@@ -136,6 +142,160 @@ async fn missing_register_is_explained_not_crashed() -> TestResult {
             text.contains("register_not_open"),
             "error code shown: {text}"
         );
+        Ok(())
+    })
+    .await
+}
+
+/// Polls `check` until it holds or the wait runs out.
+async fn eventually(mut check: impl FnMut() -> TestResult<bool>, what: &str) -> TestResult {
+    let start = std::time::Instant::now();
+    while start.elapsed() < WAIT {
+        if check()? {
+            return Ok(());
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    Err(format!("timed out waiting for {what}").into())
+}
+
+async fn click(client: &Client, css: &str) -> TestResult {
+    client
+        .wait()
+        .at_most(WAIT)
+        .for_element(Locator::Css(css))
+        .await?
+        .click()
+        .await?;
+    Ok(())
+}
+
+/// Writes a PNG of the window to `$ROPA_E2E_SCREENSHOT_DIR/<name>.png`, if that is set.
+async fn screenshot(client: &Client, name: &str) -> TestResult {
+    if let Some(dir) = std::env::var_os("ROPA_E2E_SCREENSHOT_DIR") {
+        std::fs::create_dir_all(&dir)?;
+        // Let the screen settle (fonts, pending IPC answers).
+        tokio::time::sleep(Duration::from_millis(400)).await;
+        std::fs::write(
+            Path::new(&dir).join(format!("{name}.png")),
+            client.screenshot().await?,
+        )?;
+    }
+    Ok(())
+}
+
+#[tokio::test]
+async fn edits_save_as_the_user_types_and_a_conflict_is_shown_not_overwritten() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let path = dir.path().join("e2e-edit.sqlite");
+    let (_, activities) = create_register(&path)?;
+    let first = activities[0].clone();
+    let args = vec!["--register".to_owned(), path.display().to_string()];
+
+    with_app(&args, |client| async move {
+        click(&client, "[data-testid='activity-name']").await?;
+        let name = client
+            .wait()
+            .at_most(WAIT)
+            .for_element(Locator::Css("[data-testid='edit-name']"))
+            .await?;
+        name.send_keys(" (edited)").await?;
+        let wanted = format!("{} (edited)", first.name);
+        eventually(
+            || Ok(Store::open(&path)?.get::<Activity>(&first.id)?.name == wanted),
+            "the edited name in the register file",
+        )
+        .await?;
+        screenshot(&client, "activity-editor").await?;
+
+        // The CLI changes the same activity; the next edit in the app must not overwrite it.
+        {
+            let mut store = Store::open(&path)?;
+            let mut activity: Activity = store.get(&first.id)?;
+            activity.name = "Changed by the CLI".into();
+            store.update(activity)?;
+        }
+        name.send_keys(" again").await?;
+        client
+            .wait()
+            .at_most(WAIT)
+            .for_element(Locator::Css("[data-testid='conflict-banner']"))
+            .await?;
+        screenshot(&client, "activity-conflict").await?;
+        assert_eq!(
+            Store::open(&path)?.get::<Activity>(&first.id)?.name,
+            "Changed by the CLI"
+        );
+        click(&client, "[data-testid='conflict-reload']").await?;
+        let reloaded = client
+            .wait()
+            .at_most(WAIT)
+            .for_element(Locator::Css("[data-testid='edit-name']"))
+            .await?;
+        let start = std::time::Instant::now();
+        loop {
+            let value = reloaded.prop("value").await?.unwrap_or_default();
+            if value == "Changed by the CLI" {
+                break;
+            }
+            if start.elapsed() > WAIT {
+                return Err(format!("field shows {value:?} after reload").into());
+            }
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+        Ok(())
+    })
+    .await
+}
+
+#[tokio::test]
+async fn every_screen_renders_in_english_and_german() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let path = dir.path().join("e2e-screens.sqlite");
+    create_register(&path)?;
+    let args = vec!["--register".to_owned(), path.display().to_string()];
+
+    with_app(&args, |client| async move {
+        client
+            .wait()
+            .at_most(WAIT)
+            .for_element(Locator::Css("[data-testid='activity-row']"))
+            .await?;
+        for lang in ["en", "de"] {
+            for section in [
+                "activities",
+                "parties",
+                "catalogues",
+                "organisation",
+                "checks",
+                "export",
+            ] {
+                click(&client, &format!("[data-testid='nav-{section}']")).await?;
+                match section {
+                    "parties" => click(&client, "[data-testid='party-row']").await?,
+                    "checks" => {
+                        client
+                            .wait()
+                            .at_most(WAIT)
+                            .for_element(Locator::Css("[data-testid='checks-summary']"))
+                            .await?;
+                    }
+                    "export" => {
+                        click(&client, "[data-testid='export-build']").await?;
+                        client
+                            .wait()
+                            .at_most(WAIT)
+                            .for_element(Locator::Css("[data-testid='export-preview']"))
+                            .await?;
+                    }
+                    _ => {}
+                }
+                screenshot(&client, &format!("{lang}-{section}")).await?;
+            }
+            click(&client, "[data-testid='lang-toggle']").await?;
+        }
+        let nav = texts(&client, "nav button").await?;
+        assert_eq!(nav.first().map(String::as_str), Some("Activities"));
         Ok(())
     })
     .await
