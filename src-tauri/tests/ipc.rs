@@ -379,3 +379,21 @@ fn info_checks_notice_and_reference_data() {
         .collect();
     assert!(codes.contains(&"ART6_1_A"), "{codes:?}");
 }
+
+#[test]
+fn a_new_activity_needs_only_reference_and_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let (app, path) = opened(dir.path());
+    let created = app
+        .invoke(
+            "insert_record",
+            json!({ "request": { "kind": "activity",
+                "record": { "id": "", "reference": "NEW-01", "name": "New activity" } } }),
+        )
+        .expect("inserts");
+    let id = created["id"].as_str().unwrap();
+    assert!(!id.is_empty(), "the core gives the id");
+    assert_eq!(created["status"], json!("draft"));
+    let stored = Store::open(&path).unwrap().find_activity("NEW-01").unwrap();
+    assert_eq!(stored.id, id);
+}

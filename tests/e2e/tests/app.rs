@@ -300,3 +300,93 @@ async fn every_screen_renders_in_english_and_german() -> TestResult {
     })
     .await
 }
+
+/// Picks the option with `value` in the `index`-th select matching `css`.
+async fn choose(client: &Client, css: &str, index: usize, value: &str) -> TestResult {
+    let selects = client.find_all(Locator::Css(css)).await?;
+    let select = selects
+        .get(index)
+        .ok_or_else(|| format!("no {css} number {index}"))?;
+    select
+        .find(Locator::Css(&format!("option[value='{value}']")))
+        .await?
+        .click()
+        .await?;
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_new_activity_with_two_purposes_on_different_bases_is_kept() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let path = dir.path().join("e2e-new.sqlite");
+    create_register(&path)?;
+    let args = vec!["--register".to_owned(), path.display().to_string()];
+
+    let find_new = |path: &Path| -> TestResult<Option<Activity>> {
+        Ok(Store::open(path)?
+            .list::<Activity>()?
+            .into_iter()
+            .find(|a| a.reference == "NEW-01"))
+    };
+
+    let path1 = path.clone();
+    with_app(&args, |client| async move {
+        let path = path1;
+        click(&client, "[data-testid='activity-new']").await?;
+        let name = client
+            .wait()
+            .at_most(WAIT)
+            .for_element(Locator::Css("[data-testid='edit-name']"))
+            .await?;
+        name.send_keys(": newsletter").await?;
+        click(&client, "[data-testid='add-purpose']").await?;
+        click(&client, "[data-testid='add-purpose']").await?;
+        let descriptions = client
+            .find_all(Locator::Css("[data-testid='purpose-description']"))
+            .await?;
+        assert_eq!(descriptions.len(), 2);
+        descriptions[0].send_keys("Sending the newsletter").await?;
+        descriptions[1].send_keys("Measuring opening rates").await?;
+        choose(&client, "[data-testid='purpose-basis']", 0, "ART6_1_A").await?;
+        choose(&client, "[data-testid='purpose-basis']", 1, "ART6_1_F").await?;
+
+        eventually(
+            || {
+                Ok(find_new(&path)?.is_some_and(|a| {
+                    let bases: Vec<_> = a
+                        .purposes
+                        .iter()
+                        .map(|p| p.legal_basis.map(|b| format!("{b:?}")))
+                        .collect();
+                    a.name == "New activity: newsletter"
+                        && a.purposes.len() == 2
+                        && a.purposes[1].description == "Measuring opening rates"
+                        && bases[0] != bases[1]
+                        && bases.iter().all(Option::is_some)
+                }))
+            },
+            "the new activity with two purposes in the register file",
+        )
+        .await?;
+        screenshot(&client, "activity-new").await?;
+        Ok(())
+    })
+    .await?;
+
+    // Reopened, the app shows it in the list.
+    let path2 = path.clone();
+    with_app(&args, |client| async move {
+        client
+            .wait()
+            .at_most(WAIT)
+            .for_element(Locator::Css("[data-testid='activity-row']"))
+            .await?;
+        let references = texts(&client, "[data-testid='activity-reference']").await?;
+        assert!(references.iter().any(|r| r == "NEW-01"), "{references:?}");
+        let names = texts(&client, "[data-testid='activity-name']").await?;
+        assert!(names.iter().any(|n| n == "New activity: newsletter"));
+        assert_eq!(find_new(&path2)?.map(|a| a.purposes.len()), Some(2));
+        Ok(())
+    })
+    .await
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filterActivities, fold, noFilter, usedLegalBases } from './filter';
+import { filterActivities, fold, isFiltered, noFilter, usedIds, usedLegalBases } from './filter';
 import { asActivity } from './records';
 
 const list = [
@@ -9,6 +9,8 @@ const list = [
     name: 'Payroll',
     status: 'active',
     purposes: [{ id: 'p1', description: 'Paying salaries', legal_basis: 'ART6_1_B' }],
+    data_categories: [{ category: 'bank' }, { category: 'name' }],
+    recipients: [{ party: 'tax-office', role: 'public_authority' }],
   }),
   asActivity({
     id: 'b',
@@ -20,6 +22,8 @@ const list = [
       { id: 'p2', description: 'Sending news', legal_basis: 'ART6_1_A' },
       { id: 'p3', description: 'Measuring opens', legal_basis: 'ART6_1_F' },
     ],
+    data_categories: [{ category: 'email' }, { category: 'name' }],
+    recipients: [{ party: 'mailer', role: 'processor' }],
   }),
 ];
 const ids = (l: { id: string }[]) => l.map((a) => a.id);
@@ -40,8 +44,18 @@ describe('filterActivities', () => {
     expect(ids(filterActivities(list, { ...noFilter, status: 'draft' }))).toEqual(['b']);
     expect(ids(filterActivities(list, { ...noFilter, legalBasis: 'ART6_1_F' }))).toEqual(['b']);
     expect(
-      ids(filterActivities(list, { query: 'pay', status: 'active', legalBasis: 'ART6_1_A' })),
+      ids(filterActivities(list, { ...noFilter, query: 'pay', status: 'active', legalBasis: 'ART6_1_A' })),
     ).toEqual([]);
+  });
+
+  it('filters by data category and recipient', () => {
+    expect(ids(filterActivities(list, { ...noFilter, category: 'name' }))).toEqual(['a', 'b']);
+    expect(ids(filterActivities(list, { ...noFilter, category: 'bank' }))).toEqual(['a']);
+    expect(ids(filterActivities(list, { ...noFilter, recipient: 'mailer' }))).toEqual(['b']);
+    expect(usedIds(list, 'category')).toEqual(['bank', 'name', 'email']);
+    expect(usedIds(list, 'recipient')).toEqual(['tax-office', 'mailer']);
+    expect(isFiltered(noFilter)).toBe(false);
+    expect(isFiltered({ ...noFilter, recipient: 'mailer' })).toBe(true);
   });
 
   it('lists the legal bases in use', () => {

@@ -7,9 +7,24 @@ export interface ActivityFilter {
   query: string;
   status: string;
   legalBasis: string;
+  /** A data-category id the activity processes. */
+  category: string;
+  /** A party id among the activity's recipients. */
+  recipient: string;
 }
 
-export const noFilter: ActivityFilter = { query: '', status: '', legalBasis: '' };
+export const noFilter: ActivityFilter = {
+  query: '',
+  status: '',
+  legalBasis: '',
+  category: '',
+  recipient: '',
+};
+
+/** Whether any filter or search is set. */
+export function isFiltered(filter: ActivityFilter): boolean {
+  return Object.values(filter).some((value) => value !== '');
+}
 
 /** Lower-cases and strips accents so "loeschung"/"Löschung" style typing still finds things. */
 export function fold(text: string): string {
@@ -35,6 +50,12 @@ export function filterActivities(list: ActivityView[], filter: ActivityFilter): 
     if (filter.legalBasis && !a.purposes.some((p) => p.legal_basis === filter.legalBasis)) {
       return false;
     }
+    if (filter.category && !a.data_categories.some((d) => d.category === filter.category)) {
+      return false;
+    }
+    if (filter.recipient && !a.recipients.some((r) => r.party === filter.recipient)) {
+      return false;
+    }
     if (words.length === 0) return true;
     const text = haystack(a);
     return words.every((w) => text.includes(w));
@@ -46,4 +67,14 @@ export function usedLegalBases(list: ActivityView[]): string[] {
   const codes = new Set<string>();
   for (const a of list) for (const p of a.purposes) if (p.legal_basis) codes.add(p.legal_basis);
   return [...codes].sort();
+}
+
+/** The ids used by any activity (data categories or recipients), for a filter's options. */
+export function usedIds(list: ActivityView[], what: 'category' | 'recipient'): string[] {
+  const ids = new Set<string>();
+  for (const a of list) {
+    if (what === 'category') for (const d of a.data_categories) ids.add(d.category);
+    else for (const r of a.recipients) ids.add(r.party);
+  }
+  return [...ids];
 }

@@ -65,3 +65,20 @@ export function asActivity(record: JsonRecord): ActivityView {
     recipients: a.recipients ?? [],
   };
 }
+
+/** A reference code not used yet: `NEW-01`, `NEW-02`, … */
+export function nextReference(list: { reference: string }[]): string {
+  const used = new Set(list.map((a) => a.reference.toUpperCase()));
+  for (let n = 1; ; n += 1) {
+    const candidate = `NEW-${String(n).padStart(2, '0')}`;
+    if (!used.has(candidate)) return candidate;
+  }
+}
+
+/** An id for a new purpose, unique within the activity (`purpose-1`, `purpose-2`, …). */
+export function newPurposeId(purposes: { id: string }[]): string {
+  const used = new Set(purposes.map((p) => p.id));
+  for (let n = purposes.length + 1; ; n += 1) {
+    if (!used.has(`purpose-${n}`)) return `purpose-${n}`;
+  }
+}

@@ -82,4 +82,20 @@ describe('SaveQueue', () => {
     await queue.flush();
     expect(save).toHaveBeenLastCalledWith({ name: 'fresh', revision: 5 });
   });
+
+  it('reports invalid data and saves the next edit as usual', async () => {
+    const save = vi.fn(async (r: Rec): Promise<Rec> => {
+      if (r.name === '') throw { code: 'invalid', message: 'name: empty', field: 'name' };
+      return { ...r, revision: r.revision + 1 };
+    });
+    const { queue, errors, saved } = setup(save);
+    queue.schedule({ name: '', revision: 1 });
+    await queue.flush();
+    expect(errors.map((e) => e.field)).toEqual(['name']);
+    expect(queue.dirty).toBe(true);
+    queue.schedule({ name: 'fixed', revision: 1 });
+    await queue.flush();
+    expect(saved).toEqual([{ name: 'fixed', revision: 2 }]);
+    expect(queue.dirty).toBe(false);
+  });
 });

@@ -1,6 +1,7 @@
 // Saves as the user works: edits are coalesced for `delay` ms, saved one at a time, and a
-// later edit made while a save is running is saved next on top of the new revision. A failed
-// save (e.g. `conflict`) stops the queue and keeps the unsaved value for the UI to show.
+// later edit made while a save is running is saved next on top of the new revision. A conflict
+// stops the queue and keeps the unsaved value until `discard` (after the user reloaded); other
+// failures (invalid data) are reported and the next edit is saved as usual.
 
 import { AppError } from './ipc';
 
@@ -17,6 +18,8 @@ export interface SaveQueueOptions<T> {
   onError?: (error: AppError, value: T) => void;
   /** Called whenever the state changes. */
   onState?: (state: SaveState) => void;
+  /** Which errors stop the queue; default: `conflict`. */
+  stopsOn?: (error: AppError) => boolean;
 }
 
 interface HasRevision {
@@ -29,16 +32,18 @@ export class SaveQueue<T extends HasRevision> {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private running: Promise<void> | undefined;
   private lastRevision: number | undefined;
+  private blocked = false;
   state: SaveState = 'idle';
 
   constructor(private readonly options: SaveQueueOptions<T>) {}
 
   /** Queues `value` (the whole record as edited) for saving after the quiet time. */
   schedule(value: T): void {
-    if (this.state === 'error') {
+    if (this.blocked) {
       this.failed = value;
       return;
     }
+    this.failed = undefined;
     this.pending = value;
     this.setState('pending');
     clearTimeout(this.timer);
@@ -51,7 +56,7 @@ export class SaveQueue<T extends HasRevision> {
     this.timer = undefined;
     while (this.running) await this.running;
     const value = this.pending;
-    if (value === undefined || this.state === 'error') return;
+    if (value === undefined || this.blocked) return;
     this.pending = undefined;
     this.running = this.run(value);
     try {
@@ -74,6 +79,7 @@ export class SaveQueue<T extends HasRevision> {
     this.pending = undefined;
     this.failed = undefined;
     this.lastRevision = undefined;
+    this.blocked = false;
     this.setState('idle');
   }
 
@@ -89,11 +95,18 @@ export class SaveQueue<T extends HasRevision> {
       this.lastRevision = saved.revision;
       this.setState(this.pending === undefined ? 'saved' : 'pending');
       this.options.onSaved?.(saved);
-    } catch (error) {
-      this.failed = this.pending ?? toSave;
-      this.pending = undefined;
+    } catch (thrown) {
+      const error = AppError.from(thrown);
+      const stops = this.options.stopsOn ?? ((e: AppError) => e.code === 'conflict');
+      if (stops(error)) {
+        this.blocked = true;
+        this.failed = this.pending ?? toSave;
+        this.pending = undefined;
+      } else if (this.pending === undefined) {
+        this.failed = toSave;
+      }
       this.setState('error');
-      this.options.onError?.(AppError.from(error), this.failed);
+      this.options.onError?.(error, toSave);
     }
   }
 
