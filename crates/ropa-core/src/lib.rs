@@ -4,13 +4,15 @@
 //!   arrangements, transfers, processor services, catalogues);
 //! - [`mod@reference`]: versioned legal reference data shipped in `assets/reference/`;
 //! - [`store`]: the SQLite register file (migrations, transactions, optimistic concurrency);
-//! - [`interchange`]: the versioned JSON format of a whole register (backup, fixtures).
+//! - [`interchange`]: the versioned JSON format of a whole register (backup, fixtures);
+//! - [`export`]: the Art. 30 record as PDF and CSV.
 //!
 //! This crate depends on neither Tauri nor clap: the desktop shell and the `ropa` CLI are thin
 //! layers over it.
 #![deny(missing_docs)]
 
 pub mod error;
+pub mod export;
 pub mod interchange;
 pub mod model;
 pub mod reference;
