@@ -1,6 +1,9 @@
 //! Integration tests of the core on real SQLite files: one test binary, one module per area.
 
 mod crash;
+mod export_csv;
+mod export_pdf;
+mod export_support;
 mod interchange;
 mod store;
 

@@ -980,7 +980,8 @@ pub fn add_furniture(pages: &mut [Page], geo: &Geometry, f: &Furniture) {
             color: Rgb::RULE,
             dotted: false,
         });
-        items.push(Item::Line {
+        // The running head comes first in reading order, the footer last.
+        let mut foot = vec![Item::Line {
             x1: left,
             y1: foot_y - 8.5,
             x2: right,
@@ -988,21 +989,24 @@ pub fn add_furniture(pages: &mut [Page], geo: &Geometry, f: &Furniture) {
             width: 0.4,
             color: Rgb::RULE,
             dotted: false,
-        });
-        let foot = ellipsize(f.foot_left, small, geo.content_width() - number_w - 18.0);
-        items.push(Item::Text {
+        }];
+        let foot_text = ellipsize(f.foot_left, small, geo.content_width() - number_w - 18.0);
+        foot.push(Item::Text {
             x: left,
             y: foot_y,
-            text: foot,
+            text: foot_text,
             style: small,
         });
-        items.push(Item::Text {
+        foot.push(Item::Text {
             x: right - number_w,
             y: foot_y,
             text: number,
             style: small,
         });
-        page.items.extend(items);
+        let body = std::mem::take(&mut page.items);
+        page.items = items;
+        page.items.extend(body);
+        page.items.extend(foot);
     }
 }
 
