@@ -7,6 +7,7 @@
 mod kinds;
 mod output;
 mod patch;
+mod record;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use kinds::{Kind, with_kind};
@@ -138,12 +139,9 @@ enum Command {
         #[arg(long)]
         replace: bool,
     },
-    /// Export the whole register as an interchange document.
-    Export {
-        /// Write to this file instead of standard output.
-        #[arg(short, long)]
-        output: Option<PathBuf>,
-    },
+    /// Export the whole register as an interchange document (default), or the Art. 30 record
+    /// as PDF or CSV (--format pdf|csv).
+    Export(record::ExportArgs),
     /// List the codes of a reference list (countries, adequacy decisions, …).
     Codes {
         /// Which list.
@@ -409,7 +407,12 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 )
             })
         }
-        Command::Export { output } => {
+        Command::Export(args) if args.format != record::Format::Json => {
+            record::export(&open(&cli.register)?, &args, cli.json)
+        }
+        Command::Export(args) => {
+            args.check()?;
+            let output = args.output;
             let store = open(&cli.register)?;
             let doc = interchange::export(&store)?;
             let text = doc.to_json_pretty()?;

@@ -761,13 +761,13 @@ fn processors(doc: &RecordDocument) -> Vec<Vec<String>> {
 fn transfers(doc: &RecordDocument) -> Vec<Vec<String>> {
     let l = doc.labels();
     let mut rows = vec![vec![
+        l.reference.to_owned(),
         l.activity.to_owned(),
-        l.name.to_owned(),
         l.importer.to_owned(),
-        format!("{} ({})", l.country, "ISO"),
+        format!("{} (ISO 3166)", l.country),
         l.destination.to_owned(),
         l.mechanism.to_owned(),
-        l.repetitive.to_owned(),
+        capitalise(l.repetitive),
         l.tia.to_owned(),
         l.copy_available.to_owned(),
         l.transfer_as_stated.to_owned(),

@@ -186,6 +186,16 @@ fn key_share(l: &Labels) -> f32 {
     (0.25_f32).max((widest + 2.0 * layout::Metrics::default().cell_pad_x + 1.0) / width)
 }
 
+/// The digest on one line of the cover's value column (so that it can be searched and copied
+/// whole): bold, at most 8 pt.
+fn digest_style(digest: &str, l: &Labels) -> Style {
+    let column = Geometry::a4().content_width() * (1.0 - 0.3_f32.max(key_share(l)))
+        - 2.0 * layout::Metrics::default().cell_pad_x
+        - 2.0;
+    let at_one = Style::bold(1.0).width(digest);
+    Style::bold((column / at_one).min(8.0))
+}
+
 fn kv_row(table: &mut Table, key: &str, value: Cell) {
     table.rows.push(vec![vec![para(key, KEY)], value]);
 }
@@ -322,7 +332,7 @@ fn cover_page(doc: &RecordDocument, c: &mut Composer) {
         &mut t,
         l.digest,
         vec![
-            para(doc.sha256.clone(), Style::bold(8.0)),
+            para(doc.sha256.clone(), digest_style(&doc.sha256, l)),
             muted(l.digest_explained, 7.0),
         ],
     );
