@@ -9,6 +9,7 @@ mod kinds;
 mod notice;
 mod output;
 mod patch;
+mod record;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use kinds::{Kind, with_kind};
@@ -142,12 +143,9 @@ enum Command {
         #[arg(long)]
         replace: bool,
     },
-    /// Export the whole register as an interchange document.
-    Export {
-        /// Write to this file instead of standard output.
-        #[arg(short, long)]
-        output: Option<PathBuf>,
-    },
+    /// Export the whole register as an interchange document (default), or the Art. 30 record
+    /// as PDF or CSV (--format pdf|csv).
+    Export(record::ExportArgs),
     /// Generate the privacy notice (Art. 13/14 GDPR) from the register, as Markdown, HTML or
     /// CSV. Missing facts are marked in a draft and listed on standard error (exit 0); with
     /// --final the notice is refused with the list of missing facts (exit 8).
@@ -422,7 +420,12 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 )
             })
         }
-        Command::Export { output } => {
+        Command::Export(args) if args.format != record::Format::Json => {
+            record::export(&open(&cli.register)?, &args, cli.json)
+        }
+        Command::Export(args) => {
+            args.check()?;
+            let output = args.output;
             let store = open(&cli.register)?;
             let doc = interchange::export(&store)?;
             let text = doc.to_json_pretty()?;

@@ -6,7 +6,8 @@
 //! - [`store`]: the SQLite register file (migrations, transactions, optimistic concurrency);
 //! - [`interchange`]: the versioned JSON format of a whole register (backup, fixtures);
 //! - [`notice`]: privacy notices (Art. 13/14) generated from the register, EN/DE;
-//! - [`checks`]: the compliance rule engine (what is missing or wrong, by Art. 30 letter).
+//! - [`checks`]: the compliance rule engine (what is missing or wrong, by Art. 30 letter);
+//! - [`export`]: the Art. 30 record as PDF and CSV.
 //!
 //! This crate depends on neither Tauri nor clap: the desktop shell and the `ropa` CLI are thin
 //! layers over it.
@@ -14,6 +15,7 @@
 
 pub mod checks;
 pub mod error;
+pub mod export;
 pub mod interchange;
 pub mod model;
 pub mod notice;

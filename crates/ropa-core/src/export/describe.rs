@@ -1,0 +1,469 @@
+//! Texts both exporters print: legal bases, retention rules, transfer mechanisms, destinations,
+//! parties and contacts, resolved against the reference data in the document's language.
+//!
+//! Keeping them here means the PDF and the CSV say exactly the same thing about each fact.
+
+use super::RecordDocument;
+use super::labels::{self, Labels};
+use crate::model::*;
+use crate::reference::reference;
+
+/// Citation and label of an Art. 6(1) basis: "Art. 6(1)(f) GDPR – Legitimate interests".
+pub fn basis(b: LegalBasis, german: bool) -> String {
+    let info = reference().art6(b);
+    format!("{} – {}", info.citation(german), info.label(german))
+}
+
+/// The legal basis of a purpose, or "not recorded".
+pub fn purpose_basis(p: &Purpose, doc: &RecordDocument) -> String {
+    match p.legal_basis {
+        Some(b) => basis(b, doc.german()),
+        None => doc.labels().not_recorded.to_owned(),
+    }
+}
+
+/// Further legal facts of a purpose as (label, text) pairs, in print order: the basis as
+/// stated, legitimate interest, Art. 6(3) law, Art. 9(2), Art. 10, national law, consent.
+pub fn purpose_details(p: &Purpose, doc: &RecordDocument) -> Vec<(&'static str, String)> {
+    let l = doc.labels();
+    let german = doc.german();
+    let mut out = Vec::new();
+    if let Some(s) = &p.basis_as_stated {
+        out.push((l.as_stated, format!("\u{201c}{s}\u{201d}")));
+    }
+    if let Some(s) = &p.legitimate_interest {
+        out.push((l.legitimate_interest, s.clone()));
+    }
+    if let Some(s) = &p.legal_provision {
+        out.push((l.legal_provision, s.clone()));
+    }
+    if let Some(c) = p.art9_condition {
+        let info = reference().art9(c);
+        out.push((
+            l.art9_condition,
+            format!("{} – {}", info.citation(german), info.label(german)),
+        ));
+    }
+    if let Some(s) = &p.art10_authorisation {
+        out.push((l.art10, s.clone()));
+    }
+    if !p.national_law.is_empty() {
+        let laws: Vec<String> = p
+            .national_law
+            .iter()
+            .map(|n| national_law(n, doc))
+            .collect();
+        out.push((l.national_law, laws.join("; ")));
+    }
+    if let Some(c) = &p.consent {
+        if let Some(s) = &c.obtained {
+            out.push((l.consent_obtained, s.clone()));
+        }
+        if let Some(s) = &c.withdrawal {
+            out.push((l.consent_withdrawal, s.clone()));
+        }
+        if c.implied {
+            out.push((l.consent_obtained, l.consent_implied.to_owned()));
+        }
+    }
+    out
+}
+
+/// A national provision: citation, label, and the citation as stated if it differs.
+pub fn national_law(n: &NationalLawRef, doc: &RecordDocument) -> String {
+    let german = doc.german();
+    let mut s = match reference().national_law(&n.code) {
+        Some(p) => {
+            let mut s = format!("{} – {}", p.citation(german), p.label(german));
+            if !p.in_force {
+                s.push_str(&format!(" ({})", doc.labels().not_in_force));
+            }
+            s
+        }
+        None => n.code.clone(),
+    };
+    if let Some(stated) = &n.as_stated {
+        s.push_str(&format!(" (\u{201c}{stated}\u{201d})"));
+    }
+    s
+}
+
+/// A retention rule in words.
+pub fn retention(r: &Retention, doc: &RecordDocument) -> String {
+    let language = doc.language;
+    let l = doc.labels();
+    match r {
+        Retention::Period {
+            amount,
+            unit,
+            trigger,
+            note,
+        } => {
+            let mut s = labels::period(*amount, *unit, language);
+            if let Some(t) = trigger {
+                s.push(' ');
+                s.push_str(t);
+            }
+            if let Some(n) = note {
+                s.push_str(&format!(" – {n}"));
+            }
+            s
+        }
+        Retention::Criteria { text } => text.clone(),
+        Retention::Statutory { rule, note } => {
+            let mut s = match reference().retention_rule(rule) {
+                Some(r) => format!(
+                    "{} ({}); {}: {}",
+                    labels::years(r.years, language),
+                    r.citation(doc.german()),
+                    l.period_starts,
+                    r.starts(doc.german())
+                ),
+                None => rule.clone(),
+            };
+            if let Some(n) = note {
+                s.push_str(&format!(" – {n}"));
+            }
+            s
+        }
+    }
+}
+
+/// The retention rule for one data category of an activity and whether it is the activity's
+/// general rule; `None` when neither the category nor the activity has one.
+pub fn category_retention(
+    a: &Activity,
+    d: &ActivityData,
+    doc: &RecordDocument,
+) -> Option<(String, bool)> {
+    match (&d.retention, &a.retention) {
+        (Some(r), _) => Some((retention(r, doc), false)),
+        (None, Some(r)) => Some((retention(r, doc), true)),
+        (None, None) => None,
+    }
+}
+
+/// Name of a country code in the document's language (the code itself if unknown).
+pub fn country(code: &str, german: bool) -> String {
+    reference()
+        .country(code)
+        .map_or_else(|| code.to_owned(), |c| c.name(german).to_owned())
+}
+
+/// Destination of a transfer: country name, or the international organisation, or "not
+/// recorded".
+pub fn destination(t: &Transfer, doc: &RecordDocument) -> String {
+    match (&t.country, &t.international_organisation) {
+        (Some(c), _) => country(c, doc.german()),
+        (None, Some(io)) => format!("{} ({io})", doc.labels().international_organisation),
+        (None, None) => doc.labels().destination_unknown.to_owned(),
+    }
+}
+
+/// The mechanism of a transfer: label, citation and its specifics (module, decision, safeguards).
+pub fn mechanism(m: &TransferMechanism, doc: &RecordDocument) -> String {
+    let german = doc.german();
+    let l = doc.labels();
+    let r = reference();
+    let kind = r.transfer_kind(m.kind());
+    let mut s = match kind {
+        Some(k) => format!("{} ({})", k.label(german), k.citation(german)),
+        None => m.kind().to_owned(),
+    };
+    let detail: Option<String> = match m {
+        TransferMechanism::Adequacy { decision } => Some(match r.adequacy(decision) {
+            Some(d) => {
+                let number = d.decision.clone().unwrap_or_default();
+                format!("{} {}", d.name(german), number).trim().to_owned()
+            }
+            None => decision.clone(),
+        }),
+        TransferMechanism::Dpf {
+            participant,
+            checked_on,
+        } => {
+            let mut parts = Vec::new();
+            if let Some(p) = participant {
+                parts.push(format!("{}: {p}", l.dpf_participant));
+            }
+            if let Some(d) = checked_on {
+                parts.push(format!("{} {d}", l.checked_on));
+            }
+            (!parts.is_empty()).then(|| parts.join(", "))
+        }
+        TransferMechanism::Scc { module, signed_on } => {
+            let mut s = r.scc_module(*module).label(german).to_owned();
+            if let Some(d) = signed_on {
+                s.push_str(&format!(", {} {d}", l.signed_on));
+            }
+            Some(s)
+        }
+        TransferMechanism::Bcr { reference }
+        | TransferMechanism::PublicBodyInstrument { reference }
+        | TransferMechanism::SaClauses { reference }
+        | TransferMechanism::CodeOfConduct { reference }
+        | TransferMechanism::Certification { reference }
+        | TransferMechanism::AuthorisedClauses { reference }
+        | TransferMechanism::AdministrativeArrangement { reference } => reference.clone(),
+        TransferMechanism::Derogation { derogation } => {
+            let d = r.art49(*derogation);
+            Some(format!("{} – {}", d.citation(german), d.label(german)))
+        }
+        TransferMechanism::CompellingInterest { safeguards } => Some(safeguards.clone()),
+        TransferMechanism::PrivacyShield {} => Some(l.invalid_mechanism.to_owned()),
+        TransferMechanism::LegacyScc {
+            decision,
+            signed_on,
+        } => {
+            let mut s = match r.legacy_mechanism(decision) {
+                Some(m) => format!("{} – {}", m.label(german), l.invalid_mechanism),
+                None => format!("{decision} – {}", l.invalid_mechanism),
+            };
+            if let Some(d) = signed_on {
+                s.push_str(&format!(", {} {d}", l.signed_on));
+            }
+            Some(s)
+        }
+    };
+    if let Some(d) = detail.filter(|d| !d.is_empty()) {
+        s.push_str(": ");
+        s.push_str(&d);
+    }
+    s
+}
+
+/// The mechanism of a transfer, or "not recorded".
+pub fn transfer_mechanism(t: &Transfer, doc: &RecordDocument) -> String {
+    t.mechanism.as_ref().map_or_else(
+        || doc.labels().not_recorded.to_owned(),
+        |m| mechanism(m, doc),
+    )
+}
+
+/// Further facts of a transfer (repeated, TIA, copy of safeguards, wording of the source).
+pub fn transfer_details(t: &Transfer, doc: &RecordDocument) -> Vec<(&'static str, String)> {
+    let l = doc.labels();
+    let mut out = Vec::new();
+    if t.repetitive {
+        out.push((l.note, l.repetitive.to_owned()));
+    }
+    if let Some(tia) = &t.tia {
+        let mut s = if tia.done { l.yes } else { l.no }.to_owned();
+        if let Some(d) = tia.date {
+            s.push_str(&format!(" ({d})"));
+        }
+        if let Some(m) = &tia.supplementary_measures {
+            s.push_str(&format!("; {}: {m}", l.supplementary));
+        }
+        out.push((l.tia, s));
+    }
+    if let Some(c) = &t.copy_available {
+        out.push((l.copy_available, c.clone()));
+    }
+    if let Some(s) = &t.as_stated {
+        out.push((l.transfer_as_stated, format!("\u{201c}{s}\u{201d}")));
+    }
+    out
+}
+
+/// "Name [id]" of a party (the id if the party is unknown).
+pub fn party_name(id: &str, doc: &RecordDocument) -> String {
+    match doc.party(id) {
+        Some(p) => format!("{} [{}]", p.name, p.id),
+        None => format!("[{id}]"),
+    }
+}
+
+/// Contact lines of a party: address, country, e-mail, phone, website, privacy policy.
+pub fn party_contact(p: &Party, doc: &RecordDocument) -> Vec<(&'static str, String)> {
+    let l = doc.labels();
+    let mut out = Vec::new();
+    if let Some(a) = &p.address {
+        out.push((l.address, a.clone()));
+    }
+    if let Some(c) = &p.country {
+        out.push((l.country, country(c, doc.german())));
+    }
+    if let Some(e) = &p.email {
+        out.push((l.email, e.clone()));
+    }
+    if let Some(e) = &p.phone {
+        out.push((l.phone, e.clone()));
+    }
+    if let Some(e) = &p.website {
+        out.push((l.website, e.clone()));
+    }
+    if let Some(e) = &p.privacy_policy_url {
+        out.push((l.privacy_policy, e.clone()));
+    }
+    out
+}
+
+/// A party on one line: name, id, address and country.
+pub fn party_line(p: &Party, doc: &RecordDocument) -> String {
+    let mut s = format!("{} [{}]", p.name, p.id);
+    if let Some(a) = &p.address {
+        s.push_str(&format!(", {}", one_line(a)));
+    }
+    if let Some(c) = &p.country {
+        let name = country(c, doc.german());
+        if !p.address.as_deref().unwrap_or("").contains(&name) {
+            s.push_str(&format!(" ({name})"));
+        }
+    }
+    s
+}
+
+/// A contact block (representative, supervisory authority) as lines.
+pub fn contact_lines(c: &Contact, doc: &RecordDocument) -> Vec<String> {
+    let l = doc.labels();
+    let mut out = vec![c.name.clone()];
+    if let Some(o) = &c.organisation {
+        out.push(o.clone());
+    }
+    if let Some(a) = &c.address {
+        out.push(a.clone());
+    }
+    if let Some(co) = &c.country {
+        out.push(country(co, doc.german()));
+    }
+    if let Some(e) = &c.email {
+        out.push(format!("{}: {e}", l.email));
+    }
+    if let Some(p) = &c.phone {
+        out.push(format!("{}: {p}", l.phone));
+    }
+    if let Some(w) = &c.website {
+        out.push(format!("{}: {w}", l.website));
+    }
+    out
+}
+
+/// The DPO as lines.
+pub fn dpo_lines(d: &Dpo, doc: &RecordDocument) -> Vec<String> {
+    let l = doc.labels();
+    let mut out = Vec::new();
+    if let Some(n) = &d.name {
+        out.push(n.clone());
+    }
+    if let Some(o) = &d.organisation {
+        out.push(o.clone());
+    }
+    if let Some(a) = &d.address {
+        out.push(a.clone());
+    }
+    if let Some(e) = &d.email {
+        out.push(format!("{}: {e}", l.email));
+    }
+    if let Some(p) = &d.phone {
+        out.push(format!("{}: {p}", l.phone));
+    }
+    if let Some(k) = d.kind {
+        out.push(format!("({})", labels::dpo_kind(k, doc.language)));
+    }
+    if out.is_empty() {
+        out.push(l.not_recorded.to_owned());
+    }
+    out
+}
+
+/// The organisation's postal address on one line.
+pub fn organisation_address(o: &Organisation, german: bool) -> Option<String> {
+    let city = [o.postcode.as_deref(), o.city.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let parts: Vec<String> = [
+        o.street.clone(),
+        (!city.is_empty()).then_some(city),
+        o.country.as_deref().map(|c| country(c, german)),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    (!parts.is_empty()).then(|| parts.join(", "))
+}
+
+/// Name of a data category with its Art. 9 / Art. 10 marking.
+pub fn data_category(id: &str, doc: &RecordDocument) -> String {
+    let german = doc.german();
+    match doc.data_category(id) {
+        Some(d) => {
+            let mut s = d.name.clone();
+            if let Some(sc) = d.special {
+                let info = reference().special_category(sc);
+                let cite = if german {
+                    "Art. 9 Abs. 1 DSGVO"
+                } else {
+                    "Art. 9(1) GDPR"
+                };
+                s.push_str(&format!(" ({cite}: {})", info.label(german)));
+            }
+            if d.criminal {
+                s.push_str(&format!(" ({})", reference().criminal().citation(german)));
+            }
+            s
+        }
+        None => format!("[{id}]"),
+    }
+}
+
+/// Name of a data-subject category.
+pub fn subject_category(id: &str, doc: &RecordDocument) -> String {
+    doc.subject_category(id)
+        .map_or_else(|| format!("[{id}]"), |s| s.name.clone())
+}
+
+/// Name of a measure with its area.
+pub fn tom(id: &str, doc: &RecordDocument) -> String {
+    match doc.tom(id) {
+        Some(t) => match &t.area {
+            Some(a) => format!("{} ({a})", t.name),
+            None => t.name.clone(),
+        },
+        None => format!("[{id}]"),
+    }
+}
+
+/// Collapses line breaks of a multi-line text (addresses) into ", ".
+pub fn one_line(text: &str) -> String {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The Art. 28(3) clauses present and missing, as two lists of short names.
+pub fn clauses(c: &Art28Checklist, l: &Labels) -> (Vec<&'static str>, Vec<&'static str>) {
+    let mut present = Vec::new();
+    let mut missing = Vec::new();
+    for (i, (_, ok)) in c.items().iter().enumerate() {
+        if *ok {
+            present.push(l.clause_names[i]);
+        } else {
+            missing.push(l.clause_names[i]);
+        }
+    }
+    (present, missing)
+}
+
+/// The joint controllers of an activity: recipients in the joint-controller role and partners
+/// of arrangements covering it, each once, in order.
+pub fn joint_controllers<'a>(a: &'a Activity, doc: &'a RecordDocument) -> Vec<&'a str> {
+    let mut ids: Vec<&str> = Vec::new();
+    for r in &a.recipients {
+        if r.role == RecipientRole::JointController && !ids.contains(&r.party.as_str()) {
+            ids.push(&r.party);
+        }
+    }
+    for j in doc.joint_arrangements_of(&a.id) {
+        for p in &j.parties {
+            if !ids.contains(&p.as_str()) {
+                ids.push(p);
+            }
+        }
+    }
+    ids
+}
