@@ -192,7 +192,7 @@ fn check_art30(name: &str, language: Language, delimiter: u8) {
             assert_eq!(retention.len(), a.data_categories.len(), "{}", what(14));
             for (x, line) in a.data_categories.iter().zip(&retention) {
                 assert!(
-                    line.starts_with(&format!("{}", data_name(&register, &x.category))),
+                    line.starts_with(data_name(&register, &x.category)),
                     "{}",
                     what(14)
                 );
