@@ -138,6 +138,14 @@ fn export_date() -> Result<Date, Failure> {
 /// `ropa export --format pdf|csv`.
 pub fn export(store: &Store, args: &ExportArgs, json: bool) -> Result<(), Failure> {
     args.check()?;
+    if matches!(args.record, Some(Record::Processor))
+        && matches!(args.preset, Some(PresetArg::Ico | PresetArg::Cnil))
+        && matches!(args.annex, None | Some(Annex::Activities))
+    {
+        return Err(usage(
+            "the ICO and CNIL presets are controller templates; use --preset art30 for the processor record",
+        ));
+    }
     let language = match args.lang {
         Some(Lang::En) => Language::En,
         Some(Lang::De) => Language::De,

@@ -148,6 +148,15 @@ fn json_stays_the_default_and_options_are_checked() {
         &["export", "--format", "pdf", "--preset", "ico"],
         &["export", "--format", "pdf", "--no-bom"],
         &["export", "--format", "csv", "--delimiter", "|"],
+        &[
+            "export",
+            "--format",
+            "csv",
+            "--record",
+            "processor",
+            "--preset",
+            "ico",
+        ],
     ] {
         ropa(&reg).args(args).assert().code(2);
     }

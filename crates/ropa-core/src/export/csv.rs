@@ -68,32 +68,30 @@ impl Default for CsvOptions {
 
 /// Writes one table of the record as CSV to `out`.
 ///
-/// Fails with [`Error::Invalid`] for a delimiter other than `,` or `;`, or for the ICO and CNIL
-/// presets on a processor record (those templates are for controllers).
+/// Fails with an [`Error::Io`] of kind `InvalidInput` for a delimiter other than `,` or `;`, or
+/// for the ICO and CNIL presets on a processor record (those templates are for controllers).
 pub fn write(
     doc: &RecordDocument,
     table: Table,
     options: &CsvOptions,
     out: &mut impl Write,
 ) -> Result<()> {
+    let invalid = |message: &str| {
+        Err(Error::Io(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            message.to_owned(),
+        )))
+    };
     if !matches!(options.delimiter, b',' | b';') {
-        return Err(Error::invalid(
-            Entity::Organisation,
-            "export",
-            "delimiter",
-            "the CSV delimiter must be `,` or `;`",
-        ));
+        return invalid("the CSV delimiter must be `,` or `;`");
     }
     if doc.content.record == RecordKind::Processor
         && table == Table::Activities
         && options.preset != Preset::Art30
     {
-        return Err(Error::invalid(
-            Entity::Organisation,
-            "export",
-            "preset",
+        return invalid(
             "the ICO and CNIL presets are controller templates; use the art30 preset for the processor record",
-        ));
+        );
     }
     let rows = rows(doc, table, options.preset);
     let mut w = CsvWriter::new(out, options.delimiter);

@@ -144,6 +144,16 @@ fn lines_cell(lines: &[String], style: Style) -> Cell {
 /// Share of the text width for the key column of key–value blocks: 25 %, or what the longest
 /// word of a key needs, so that all blocks of a document align.
 fn key_share(l: &Labels) -> f32 {
+    static SHARES: std::sync::OnceLock<[f32; 2]> = std::sync::OnceLock::new();
+    let shares = SHARES.get_or_init(|| [measure_keys(&labels::EN), measure_keys(&labels::DE)]);
+    if std::ptr::eq(l, &labels::DE) {
+        shares[1]
+    } else {
+        shares[0]
+    }
+}
+
+fn measure_keys(l: &Labels) -> f32 {
     let keys = [
         l.description,
         l.status,
@@ -387,7 +397,10 @@ fn letter_heading(c: &mut Composer, letter: usize, title: &str, citation: &str) 
         &[
             Span::new(format!("({l})  "), Style::bold(9.5).color(Rgb::ACCENT)),
             Span::new(format!("{title}  "), Style::bold(9.5)),
-            Span::new(citation, Style::regular(7.5).color(Rgb::MUTED)),
+            Span::new(
+                citation.replace(' ', "\u{a0}"),
+                Style::regular(7.5).color(Rgb::MUTED),
+            ),
         ],
         None,
         9.0,
@@ -1368,10 +1381,10 @@ fn annex_toms(doc: &RecordDocument, c: &mut Composer) {
     }
     let mut t = Table::new(
         &[
-            (0.27, l.measure),
-            (0.16, l.area),
-            (0.4, l.description),
-            (0.17, l.used_in),
+            (0.25, l.measure),
+            (0.14, l.area),
+            (0.36, l.description),
+            (0.25, l.used_in),
         ],
         HEADER_SIZE,
     );
@@ -1405,7 +1418,7 @@ fn annex_toms(doc: &RecordDocument, c: &mut Composer) {
                     .unwrap_or_else(|| l.not_recorded.to_owned()),
                 CELL,
             )],
-            vec![para(used.join(", "), CELL)],
+            vec![para(used.join(", "), Style::regular(7.4))],
         ]);
     }
     c.table(&t);

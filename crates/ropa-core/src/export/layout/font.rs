@@ -17,8 +17,10 @@ pub struct FontMetrics {
     astral: HashMap<u32, f32>,
     /// Advance of `.notdef` (glyph 0), in em.
     notdef: f32,
-    /// Which characters the font has a glyph for (BMP).
-    has_glyph: Vec<bool>,
+    /// Glyph id of every BMP character (0: none).
+    bmp_glyph: Vec<u16>,
+    /// Glyph ids outside the BMP.
+    astral_glyph: HashMap<u32, u16>,
     /// Ascender, in em (positive).
     pub ascent: f32,
     /// Descender, in em (positive).
@@ -151,22 +153,25 @@ impl FontMetrics {
         };
         let notdef = advance(0)?;
         let mut bmp = vec![notdef; 0x10000];
-        let mut has_glyph = vec![false; 0x10000];
+        let mut bmp_glyph = vec![0; 0x10000];
         let mut astral = HashMap::new();
+        let mut astral_glyph = HashMap::new();
         for (c, gid) in cmap(font)? {
             let w = advance(gid)?;
             if c < 0x10000 {
                 bmp[c as usize] = w;
-                has_glyph[c as usize] = true;
+                bmp_glyph[c as usize] = gid;
             } else {
                 astral.insert(c, w);
+                astral_glyph.insert(c, gid);
             }
         }
         Ok(FontMetrics {
             bmp,
             astral,
             notdef,
-            has_glyph,
+            bmp_glyph,
+            astral_glyph,
             ascent,
             descent,
         })
@@ -183,14 +188,20 @@ impl FontMetrics {
         }
     }
 
-    /// Whether the font has a glyph for `c`.
-    pub fn has_glyph(&self, c: char) -> bool {
+    /// The glyph id of `c` in the font (0, `.notdef`, where it has none).
+    #[inline]
+    pub fn glyph(&self, c: char) -> u16 {
         let c = c as u32;
         if c < 0x10000 {
-            self.has_glyph[c as usize]
+            self.bmp_glyph[c as usize]
         } else {
-            self.astral.contains_key(&c)
+            self.astral_glyph.get(&c).copied().unwrap_or(0)
         }
+    }
+
+    /// Whether the font has a glyph for `c`.
+    pub fn has_glyph(&self, c: char) -> bool {
+        self.glyph(c) != 0
     }
 
     /// Width of `text` at `size` points, in points.

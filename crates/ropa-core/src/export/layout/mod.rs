@@ -11,6 +11,7 @@
 //! positioned run.
 
 pub mod font;
+mod render;
 pub mod text;
 
 pub use text::{Rgb, Span, Style, Weight, ellipsize, wrap};
@@ -436,16 +437,16 @@ impl Composer {
         top + (lh - glyphs) / 2.0 + f.ascent * line.size
     }
 
-    fn draw_line(&mut self, line: &Line, x: f32, top: f32) {
-        let baseline = self.baseline(top, line);
-        for run in &line.runs {
+    fn draw_line(&mut self, line: Line, x: f32, top: f32) {
+        let baseline = self.baseline(top, &line);
+        for run in line.runs {
             if run.text.trim().is_empty() {
                 continue;
             }
             self.push(Item::Text {
                 x: x + run.x,
                 y: baseline,
-                text: run.text.clone(),
+                text: run.text,
                 style: run.style,
             });
         }
@@ -456,36 +457,30 @@ impl Composer {
     pub fn paragraph(&mut self, spans: &[Span], indent: f32, after: f32) {
         let width = self.geo.content_width() - indent;
         let lines = wrap(spans, width);
-        self.lines(&lines, self.geo.left + indent);
+        self.lines(lines, self.geo.left + indent);
         self.space(after);
     }
 
-    fn lines(&mut self, lines: &[Line], x: f32) {
+    fn lines(&mut self, lines: Vec<Line>, x: f32) {
         let n = lines.len();
-        let mut i = 0;
-        while i < n {
-            let lh = lines[i].height(self.m.leading);
+        let heights: Vec<f32> = lines.iter().map(|l| l.height(self.m.leading)).collect();
+        for (i, line) in lines.into_iter().enumerate() {
+            let lh = heights[i];
             if self.remaining() < lh - 0.01 && !self.at_page_top() {
                 self.new_page();
             }
             // Orphan: the first of several lines alone at the bottom of a page.
-            if i == 0 && n >= 2 && !self.at_page_top() {
-                let two = lh + lines[1].height(self.m.leading);
-                if self.remaining() < two {
-                    self.new_page();
-                }
+            if i == 0 && n >= 2 && !self.at_page_top() && self.remaining() < lh + heights[1] {
+                self.new_page();
             }
             // Widow: the last line alone at the top of the next page.
-            if i + 2 == n && n >= 3 && !self.at_page_top() {
-                let two = lh + lines[i + 1].height(self.m.leading);
-                if self.remaining() < two {
-                    self.new_page();
-                }
+            if i + 2 == n && n >= 3 && !self.at_page_top() && self.remaining() < lh + heights[i + 1]
+            {
+                self.new_page();
             }
             let top = self.y;
-            self.draw_line(&lines[i], x, top);
+            self.draw_line(line, x, top);
             self.y += lh;
-            i += 1;
         }
     }
 
@@ -522,10 +517,11 @@ impl Composer {
             });
         }
         let x = self.geo.left;
-        for line in &lines {
+        for line in lines {
             let top = self.y;
+            let lh = line.height(self.m.leading);
             self.draw_line(line, x, top);
-            self.y += line.height(self.m.leading);
+            self.y += lh;
         }
         if rule {
             self.y += 1.5;
@@ -588,31 +584,43 @@ impl Composer {
             .map(|c| width * c.share / total)
             .collect();
         // The widest word of each column (words longer than a third of the table are left to
-        // the character breaking of `wrap`: URLs and the like).
+        // the character breaking of `wrap`: URLs and the like). A word that cannot be wider
+        // than its column (a character is never wider than 1.1 em) is not measured, unless a
+        // column turns out too narrow and the columns with room to spare must be known exactly.
         let cap = width / 3.0;
-        let mut need: Vec<f32> = vec![0.0; widths.len()];
-        let mut measure = |i: usize, text: &str, style: &Style| {
-            let m = fonts().metrics(style.weight);
-            for word in text.split_whitespace() {
-                let w = m.width(word, style.size) + pad;
-                if w <= cap && w > need[i] {
-                    need[i] = w;
+        let needs = |exact: bool| -> Vec<f32> {
+            let mut need: Vec<f32> = vec![0.0; widths.len()];
+            let mut measure = |i: usize, text: &str, style: &Style| {
+                let m = fonts().metrics(style.weight);
+                for word in text.split_whitespace() {
+                    if !exact && word.len() as f32 * 1.1 * style.size + pad <= widths[i] {
+                        continue;
+                    }
+                    let w = m.width(word, style.size) + pad;
+                    if w <= cap && w > need[i] {
+                        need[i] = w;
+                    }
+                }
+            };
+            for (i, c) in table.columns.iter().enumerate() {
+                if let Some(h) = &c.header {
+                    measure(i, h, &Style::bold(table.header_size));
                 }
             }
-        };
-        for (i, c) in table.columns.iter().enumerate() {
-            if let Some(h) = &c.header {
-                measure(i, h, &Style::bold(table.header_size));
-            }
-        }
-        for row in &table.rows {
-            for (i, cell) in row.iter().enumerate().take(widths.len()) {
-                for para in cell {
-                    for span in para {
-                        measure(i, &span.text, &span.style);
+            for row in &table.rows {
+                for (i, cell) in row.iter().enumerate().take(widths.len()) {
+                    for para in cell {
+                        for span in para {
+                            measure(i, &span.text, &span.style);
+                        }
                     }
                 }
             }
+            need
+        };
+        let mut need = needs(false);
+        if need.iter().zip(&widths).any(|(n, w)| n > w) {
+            need = needs(true);
         }
         for i in 0..widths.len() {
             let deficit = need[i] - widths[i];
@@ -668,8 +676,8 @@ impl Composer {
             h,
             fill: Rgb::TINT,
         });
-        for (cell, (x, _)) in cells.iter().zip(cols) {
-            for (dy, line) in &cell.lines {
+        for (cell, (x, _)) in cells.into_iter().zip(cols) {
+            for (dy, line) in cell.lines {
                 self.draw_line(line, x + pad_x, top + pad_y + dy);
             }
         }
@@ -732,8 +740,17 @@ impl Composer {
             .map_or(12.0, |(_, l)| l.height(self.m.leading));
 
         // Keep the header with the first row (or its first lines).
+        // (the whole first row when it is short enough to be moved as a whole anyway).
         let first_h = rows.first().map_or(0.0, |r| row_height(r, pad_y));
-        self.need(header_h + first_h.min(2.0 * min_line + 2.0 * pad_y));
+        let short = fresh.min(self.geo.content_height() / 3.0);
+        self.need(
+            header_h
+                + if first_h <= short {
+                    first_h
+                } else {
+                    2.0 * min_line + 2.0 * pad_y
+                },
+        );
         if table.has_header() {
             self.draw_header(table, &cols);
         }
@@ -775,23 +792,25 @@ impl Composer {
                 continue;
             }
             let top = self.y;
+            let leading = self.m.leading;
             let mut used: f32 = 0.0;
             let mut rest: Vec<WrappedCell> = Vec::with_capacity(cells.len());
-            for (i, cell) in cells.iter().enumerate() {
+            let mut draw: Vec<(f32, f32, Line)> = Vec::new();
+            for (cell, (x, _)) in cells.into_iter().zip(cols) {
                 let mut remaining = Vec::new();
-                for (dy, line) in &cell.lines {
-                    let lh = line.height(self.m.leading);
-                    if dy + lh <= cut + 0.01 {
+                for (dy, line) in cell.lines {
+                    let lh = line.height(leading);
+                    if fits || dy + lh <= cut + 0.01 {
                         used = used.max(dy + lh);
+                        draw.push((x + pad_x, top + pad_y + dy, line));
                     } else {
-                        remaining.push((dy - cut, line.clone()));
+                        remaining.push((dy - cut, line));
                     }
                 }
                 rest.push(WrappedCell {
                     height: (cell.height - cut).max(0.0),
                     lines: remaining,
                 });
-                let _ = i;
             }
             let drawn_h = if fits { h } else { used + 2.0 * pad_y };
             if table.key_column {
@@ -803,12 +822,8 @@ impl Composer {
                     fill: Rgb::TINT,
                 });
             }
-            for (cell, (x, _)) in cells.iter().zip(cols) {
-                for (dy, line) in &cell.lines {
-                    if fits || dy + line.height(self.m.leading) <= cut + 0.01 {
-                        self.draw_line(line, x + pad_x, top + pad_y + dy);
-                    }
-                }
+            for (x, y, line) in draw {
+                self.draw_line(line, x, y);
             }
             self.y += drawn_h;
             if table.rules {
@@ -855,17 +870,26 @@ impl Composer {
             self.new_page();
         }
         let top = self.y;
-        for line in &lines {
-            let t = self.y;
-            self.draw_line(line, x, t);
-            self.y += line.height(self.m.leading);
-        }
-        if let Some(last) = lines.last() {
+        let last = lines.last().map(|last| {
             let style = last.runs.last().map_or(Style::regular(9.0), |r| r.style);
-            let last_top = self.y - last.height(self.m.leading);
-            let baseline = self.baseline(last_top, last);
+            (style, last.width, last.height(self.m.leading), last.size)
+        });
+        let mut last_top = top;
+        for line in lines {
+            last_top = self.y;
+            let lh = line.height(self.m.leading);
+            self.draw_line(line, x, last_top);
+            self.y += lh;
+        }
+        if let Some((style, last_width, _, size)) = last {
+            let probe = Line {
+                runs: Vec::new(),
+                width: last_width,
+                size,
+            };
+            let baseline = self.baseline(last_top, &probe);
             let nw = style.width(number);
-            let leader_start = x + last.width + 4.0;
+            let leader_start = x + last_width + 4.0;
             let leader_end = right - nw - 4.0;
             if leader_end > leader_start {
                 self.push(Item::Line {
@@ -1010,191 +1034,4 @@ pub fn add_furniture(pages: &mut [Page], geo: &Geometry, f: &Furniture) {
     }
 }
 
-/// Document-level facts written into the PDF's info dictionary.
-pub struct PdfInfo<'a> {
-    /// Title.
-    pub title: &'a str,
-    /// Author (the organisation).
-    pub author: &'a str,
-    /// Subject.
-    pub subject: &'a str,
-    /// Creation date as Unix seconds (the export date, for reproducible files).
-    pub created: i64,
-    /// Outline entries: (title, 0-based page).
-    pub outline: Vec<(String, usize)>,
-}
-
-/// Renders finished pages into PDF bytes with the embedded fonts, subset.
-pub fn render(pages: &[Page], geo: &Geometry, info: &PdfInfo) -> Vec<u8> {
-    use printpdf::{
-        Actions, BorderArray, Color, ColorArray, Destination, LineDashPattern, LinePoint,
-        LinkAnnotation, Op, PaintMode, ParsedFont, PdfDocument, PdfFontHandle, PdfPage,
-        PdfSaveOptions, Point, Polygon, PolygonRing, Pt, Rect, TextItem, WindingOrder,
-    };
-
-    let mut doc = PdfDocument::new(info.title);
-    let mut warnings = Vec::new();
-    let regular =
-        ParsedFont::from_bytes(REGULAR_TTF, 0, &mut warnings).expect("embedded DejaVu Sans parses");
-    let bold = ParsedFont::from_bytes(BOLD_TTF, 0, &mut warnings)
-        .expect("embedded DejaVu Sans Bold parses");
-    let regular_id = doc.add_font(&regular);
-    let bold_id = doc.add_font(&bold);
-
-    let rgb = |c: Rgb| {
-        Color::Rgb(printpdf::Rgb {
-            r: c.0,
-            g: c.1,
-            b: c.2,
-            icc_profile: None,
-        })
-    };
-    let h = geo.height;
-    let pt = |x: f32, y: f32| Point {
-        x: Pt(x),
-        y: Pt(h - y),
-    };
-
-    let mut out_pages = Vec::with_capacity(pages.len());
-    for page in pages {
-        let mut ops = Vec::with_capacity(page.items.len() * 6);
-        let mut fill: Option<Rgb> = None;
-        for item in &page.items {
-            match item {
-                Item::Text { x, y, text, style } => {
-                    let font = match style.weight {
-                        Weight::Regular => regular_id.clone(),
-                        Weight::Bold => bold_id.clone(),
-                    };
-                    ops.push(Op::StartTextSection);
-                    ops.push(Op::SetFont {
-                        font: PdfFontHandle::External(font),
-                        size: Pt(style.size),
-                    });
-                    if fill != Some(style.color) {
-                        ops.push(Op::SetFillColor {
-                            col: rgb(style.color),
-                        });
-                        fill = Some(style.color);
-                    }
-                    ops.push(Op::SetTextCursor { pos: pt(*x, *y) });
-                    ops.push(Op::ShowText {
-                        items: vec![TextItem::Text(text.clone())],
-                    });
-                    ops.push(Op::EndTextSection);
-                }
-                Item::Line {
-                    x1,
-                    y1,
-                    x2,
-                    y2,
-                    width,
-                    color,
-                    dotted,
-                } => {
-                    ops.push(Op::SaveGraphicsState);
-                    ops.push(Op::SetOutlineColor { col: rgb(*color) });
-                    ops.push(Op::SetOutlineThickness { pt: Pt(*width) });
-                    if *dotted {
-                        ops.push(Op::SetLineCapStyle {
-                            cap: printpdf::LineCapStyle::Round,
-                        });
-                        ops.push(Op::SetLineDashPattern {
-                            dash: LineDashPattern::new(0.0, &[0.0, 2.4]),
-                        });
-                    }
-                    ops.push(Op::DrawLine {
-                        line: printpdf::Line {
-                            points: vec![
-                                LinePoint {
-                                    p: pt(*x1, *y1),
-                                    bezier: false,
-                                },
-                                LinePoint {
-                                    p: pt(*x2, *y2),
-                                    bezier: false,
-                                },
-                            ],
-                            is_closed: false,
-                        },
-                    });
-                    ops.push(Op::RestoreGraphicsState);
-                }
-                Item::Rect {
-                    x,
-                    y,
-                    w,
-                    h: rh,
-                    fill: color,
-                } => {
-                    ops.push(Op::SaveGraphicsState);
-                    ops.push(Op::SetFillColor { col: rgb(*color) });
-                    ops.push(Op::DrawPolygon {
-                        polygon: Polygon {
-                            rings: vec![PolygonRing {
-                                points: [
-                                    (*x, *y),
-                                    (*x + *w, *y),
-                                    (*x + *w, *y + *rh),
-                                    (*x, *y + *rh),
-                                ]
-                                .iter()
-                                .map(|(px, py)| LinePoint {
-                                    p: pt(*px, *py),
-                                    bezier: false,
-                                })
-                                .collect(),
-                            }],
-                            mode: PaintMode::Fill,
-                            winding_order: WindingOrder::NonZero,
-                        },
-                    });
-                    ops.push(Op::RestoreGraphicsState);
-                    fill = None;
-                }
-                Item::Link {
-                    x,
-                    y,
-                    w,
-                    h: lh,
-                    page: target,
-                } => {
-                    ops.push(Op::LinkAnnotation {
-                        link: LinkAnnotation::new(
-                            Rect::from_xywh(Pt(*x), Pt(h - *y - *lh), Pt(*w), Pt(*lh)),
-                            Actions::go_to(Destination::Xyz {
-                                page: target + 1,
-                                left: None,
-                                top: None,
-                                zoom: None,
-                            }),
-                            Some(BorderArray::Solid([0.0, 0.0, 0.0])),
-                            Some(ColorArray::Transparent),
-                            None,
-                        ),
-                    });
-                }
-            }
-        }
-        out_pages.push(PdfPage::new(
-            printpdf::Mm(geo.width / MM),
-            printpdf::Mm(geo.height / MM),
-            ops,
-        ));
-    }
-    doc.with_pages(out_pages);
-    for (title, page) in &info.outline {
-        doc.add_bookmark(title, page + 1);
-    }
-    let created = printpdf::OffsetDateTime::from_unix_timestamp(info.created)
-        .unwrap_or_else(|_| printpdf::OffsetDateTime::from_unix_timestamp(0).expect("epoch"));
-    let meta = &mut doc.metadata.info;
-    meta.creation_date = created;
-    meta.modification_date = created;
-    meta.metadata_date = created;
-    meta.author = info.author.to_owned();
-    meta.subject = info.subject.to_owned();
-    meta.creator = "RoPA Desk".to_owned();
-    meta.producer = format!("RoPA Desk {} (printpdf)", env!("CARGO_PKG_VERSION"));
-    doc.save(&PdfSaveOptions::default(), &mut Vec::new())
-}
+pub use render::{PdfInfo, render};

@@ -203,7 +203,7 @@ fn soft_break_after(c: char) -> bool {
 }
 
 /// Wraps `spans` greedily into lines no wider than `width` points. Words are broken only at
-/// whitespace; a word wider than a whole line is broken after a URL-like separator or, failing
+/// whitespace (not at no-break spaces); a word wider than a whole line is broken after a URL-like separator or, failing
 /// that, between characters. `\n` forces a break; empty lines are kept.
 pub fn wrap(spans: &[Span], width: f32) -> Vec<Line> {
     let f = fonts();
@@ -218,7 +218,10 @@ pub fn wrap(spans: &[Span], width: f32) -> Vec<Line> {
         let space_width = m.advance(' ') * span.style.size;
         let mut rest = span.text.as_str();
         while !rest.is_empty() {
-            let ws = rest.find(|c: char| c.is_whitespace()).unwrap_or(rest.len());
+            // A no-break space (U+00A0) belongs to the word: "Art.\u{a0}30" stays together.
+            let ws = rest
+                .find(|c: char| c.is_whitespace() && c != '\u{a0}')
+                .unwrap_or(rest.len());
             if ws > 0 {
                 let text = &rest[..ws];
                 let w = m.width(text, span.style.size);
