@@ -348,7 +348,11 @@ fn cover_page(doc: &RecordDocument, c: &mut Composer) {
     );
     c.table(&t);
     c.space(12.0);
-    c.paragraph(&muted(l.reading_note, 7.5), 0.0, 0.0);
+    let note = match record {
+        RecordKind::Controller => l.reading_note,
+        RecordKind::Processor => l.reading_note_processor,
+    };
+    c.paragraph(&muted(note, 7.5), 0.0, 0.0);
 }
 
 fn contents(doc: &RecordDocument, body: &Composer, offset: usize, c: &mut Composer) {
@@ -582,36 +586,8 @@ fn activity(doc: &RecordDocument, a: &Activity, c: &mut Composer, first: bool) {
         });
     }
     kv_row(&mut t, l.joint_controllers, jc);
-    kv_row(
-        &mut t,
-        l.representative,
-        vec![match &o.representative {
-            Some(r) => vec![
-                Span::new(r.name.clone(), CELL),
-                Span::new(format!(" ({})", l.see_cover), CELL.color(Rgb::MUTED)),
-            ],
-            None => not_recorded(l, CELL),
-        }],
-    );
-    kv_row(
-        &mut t,
-        l.dpo,
-        vec![match &o.dpo {
-            Some(p) => {
-                let who = p
-                    .name
-                    .clone()
-                    .or_else(|| p.organisation.clone())
-                    .or_else(|| p.email.clone())
-                    .unwrap_or_else(|| l.dpo.to_owned());
-                vec![
-                    Span::new(who, CELL),
-                    Span::new(format!(" ({})", l.see_cover), CELL.color(Rgb::MUTED)),
-                ]
-            }
-            None => not_recorded(l, CELL),
-        }],
-    );
+    kv_row(&mut t, l.representative, vec![representative_cell(doc)]);
+    kv_row(&mut t, l.dpo, vec![dpo_cell(doc)]);
     c.table(&t);
 
     // (b) Purposes with their legal bases.
@@ -769,6 +745,38 @@ fn activity(doc: &RecordDocument, a: &Activity, c: &mut Composer, first: bool) {
 
     // Further facts of the register, where recorded.
     further(doc, a, c);
+}
+
+/// The organisation's Art. 27 representative, named, with a pointer to the cover.
+fn representative_cell(doc: &RecordDocument) -> Vec<Span> {
+    let l = doc.labels();
+    match &doc.content.organisation.representative {
+        Some(r) => vec![
+            Span::new(r.name.clone(), CELL),
+            Span::new(format!(" ({})", l.see_cover), CELL.color(Rgb::MUTED)),
+        ],
+        None => not_recorded(l, CELL),
+    }
+}
+
+/// The organisation's DPO, named, with a pointer to the cover.
+fn dpo_cell(doc: &RecordDocument) -> Vec<Span> {
+    let l = doc.labels();
+    match &doc.content.organisation.dpo {
+        Some(p) => {
+            let who = p
+                .name
+                .clone()
+                .or_else(|| p.organisation.clone())
+                .or_else(|| p.email.clone())
+                .unwrap_or_else(|| l.dpo.to_owned());
+            vec![
+                Span::new(who, CELL),
+                Span::new(format!(" ({})", l.see_cover), CELL.color(Rgb::MUTED)),
+            ]
+        }
+        None => not_recorded(l, CELL),
+    }
 }
 
 fn transfers_table(doc: &RecordDocument, transfers: Vec<&Transfer>, c: &mut Composer) {
@@ -974,6 +982,8 @@ fn service(doc: &RecordDocument, s: &ProcessorService, c: &mut Composer, first: 
             Span::new(format!(" ({})", l.see_cover), CELL.color(Rgb::MUTED)),
         ]],
     );
+    kv_row(&mut t, l.representative, vec![representative_cell(doc)]);
+    kv_row(&mut t, l.dpo, vec![dpo_cell(doc)]);
     let controller: Cell = match doc.party(&s.controller) {
         Some(p) => {
             let mut cell = vec![para(format!("{} [{}]", p.name, p.id), CELL_BOLD)];
@@ -999,23 +1009,6 @@ fn service(doc: &RecordDocument, s: &ProcessorService, c: &mut Composer, first: 
             }],
         );
     }
-    kv_row(
-        &mut t,
-        l.dpo,
-        vec![match &o.dpo {
-            Some(p) => vec![
-                Span::new(
-                    p.name
-                        .clone()
-                        .or_else(|| p.organisation.clone())
-                        .unwrap_or_else(|| l.dpo.to_owned()),
-                    CELL,
-                ),
-                Span::new(format!(" ({})", l.see_cover), CELL.color(Rgb::MUTED)),
-            ],
-            None => not_recorded(l, CELL),
-        }],
-    );
     c.table(&t);
 
     letter_heading(c, 1, l.p_letters[1], &l.art30_citation(rec, 1));
