@@ -1,4 +1,4 @@
-//! A small page-layout engine over printpdf 0.12.
+//! A small page-layout engine for the PDF record.
 //!
 //! The [`Composer`] flows content (headings, paragraphs, key–value blocks, tables) onto A4
 //! pages top to bottom, measuring every glyph with the metrics of the embedded font
@@ -7,8 +7,9 @@
 //! move to the next page or are split there, and a table continued on a new page repeats its
 //! header row. Pages are kept as lists of positioned items ([`Item`]) so that running heads,
 //! "Page x of y" and the table of contents can be filled in once the page count is known (two
-//! passes); [`render`] turns them into a printpdf document with one text section per
-//! positioned run.
+//! passes). [`render`] writes the PDF: printpdf 0.12 builds the document, embeds and subsets
+//! the fonts and writes outline, links and metadata; the page content streams are written
+//! directly (see `render.rs` for why).
 
 pub mod font;
 mod render;

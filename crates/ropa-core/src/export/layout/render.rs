@@ -189,8 +189,29 @@ pub fn render(pages: &[Page], geo: &Geometry, info: &PdfInfo) -> Vec<u8> {
             .map(|part| {
                 let encodings = &encodings;
                 scope.spawn(move || {
+                    // One compressor per thread, reset between pages (setting one up is not
+                    // free).
+                    let mut z = flate2::Compress::new(flate2::Compression::fast(), true);
                     part.iter()
-                        .map(|p| deflate(&content(p, h, encodings)))
+                        .map(|p| {
+                            let raw = content(p, h, encodings);
+                            let mut packed = Vec::with_capacity(raw.len() / 2 + 64);
+                            loop {
+                                let status = z
+                                    .compress_vec(
+                                        &raw[z.total_in() as usize..],
+                                        &mut packed,
+                                        flate2::FlushCompress::Finish,
+                                    )
+                                    .expect("compressing to memory");
+                                if status == flate2::Status::StreamEnd {
+                                    break;
+                                }
+                                packed.reserve(packed.capacity().max(4096));
+                            }
+                            z.reset();
+                            packed
+                        })
                         .collect::<Vec<_>>()
                 })
             })
