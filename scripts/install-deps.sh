@@ -11,6 +11,7 @@ APT_PACKAGES=(
   build-essential pkg-config curl
   libwebkit2gtk-4.1-dev libgtk-3-dev        # Tauri 2 shell (webkit2gtk 4.1)
   xvfb webkit2gtk-driver imagemagick        # headless window, WebDriver, screenshots
+  xdotool                                   # e2e: drives the native GTK file dialogs
   poppler-utils qpdf sqlite3                # pdftotext/pdfinfo/pdftoppm, qpdf --check, sqlite3 CLI
   python3 nodejs npm
 )

@@ -27,6 +27,12 @@ pub fn run() {
 /// Builds and runs the app on any runtime: opens the start-up register, then the main window.
 pub fn run_app<R: Runtime>(builder: Builder<R>) {
     let result = setup(builder)
+        // Official plugins. None of them is granted to the webview: dialogs and the opener are
+        // called from Rust commands (see `commands::files`), the window state is restored and
+        // saved in Rust.
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
+        .plugin(tauri_plugin_window_state::Builder::default().build())
         .setup(|app| {
             startup::open_initial_register(app.handle());
             Ok(())
