@@ -207,6 +207,51 @@ impl Store {
         )?)
     }
 
+    /// Writes a consistent copy of this register to `dest`, a new file: the copy is a valid
+    /// register (same records, revision, schema version and register id) that opens on its own.
+    ///
+    /// Safe while the register is in use: `VACUUM INTO` reads one snapshot (a single read
+    /// transaction), so a write by another process either is in the copy entirely or not at all.
+    /// The copy is written under a temporary name in `dest`'s directory and only then linked to
+    /// `dest`, so an interrupted copy never leaves a half-written register behind.
+    /// Fails with [`Error::AlreadyExists`] if `dest` exists (it is never overwritten).
+    pub fn duplicate_to(&self, dest: &Path) -> Result<()> {
+        if dest.exists() {
+            return Err(Error::AlreadyExists(dest.to_owned()));
+        }
+        let dir = match dest.parent() {
+            Some(dir) if !dir.as_os_str().is_empty() => dir.to_owned(),
+            _ => PathBuf::from("."),
+        };
+        let name = dest
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "register".to_owned());
+        let partial = dir.join(format!(".{name}.{}.part", uuid::Uuid::new_v4().simple()));
+        let path_text = partial.to_str().ok_or_else(|| {
+            Error::Io(std::io::Error::new(
+                std::io::ErrorKind::InvalidInput,
+                format!("{}: the path is not valid UTF-8", partial.display()),
+            ))
+        })?;
+        let result = (|| {
+            self.conn.execute("VACUUM INTO ?1", [path_text])?;
+            std::fs::File::open(&partial)?.sync_all()?;
+            // A hard link fails if `dest` appeared meanwhile: never overwrites. File systems
+            // without hard links fall back to a rename after the check above.
+            match std::fs::hard_link(&partial, dest) {
+                Ok(()) => Ok(()),
+                Err(err) if err.kind() == std::io::ErrorKind::AlreadyExists => {
+                    Err(Error::AlreadyExists(dest.to_owned()))
+                }
+                Err(_) if !dest.exists() => Ok(std::fs::rename(&partial, dest)?),
+                Err(err) => Err(Error::Io(err)),
+            }
+        })();
+        let _ = std::fs::remove_file(&partial);
+        result
+    }
+
     /// SQLite's `data_version`: changes when another connection (the CLI, another window)
     /// commits to the file. Poll it to notice outside changes.
     pub fn data_version(&self) -> Result<i64> {

@@ -376,3 +376,57 @@ fn a_failed_write_changes_nothing() {
     assert_eq!(now, act, "row and children unchanged");
     assert_eq!(store.info().unwrap().revision, before);
 }
+
+#[test]
+fn duplicate_is_a_valid_register_with_the_same_content() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, mut store) = new_register(&dir);
+    let act = populated(&mut store);
+    let copy = dir.path().join("copy.ropa");
+    store.duplicate_to(&copy).unwrap();
+    // The original stays usable and a later change does not reach the copy.
+    let mut changed = act.clone();
+    changed.name = "Changed after the copy".into();
+    store.update(changed).unwrap();
+
+    let dup = Store::open(&copy).unwrap();
+    assert_eq!(dup.get::<Activity>("newsletter").unwrap(), act);
+    assert_eq!(dup.organisation().unwrap().legal_name, "Beispiel GmbH");
+    assert_eq!(
+        dup.info().unwrap().revision + 1,
+        store.info().unwrap().revision
+    );
+    let ok: String = dup
+        .connection()
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(ok, "ok");
+    // No temporary file is left next to it.
+    let names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".part"))
+        .collect();
+    assert!(names.is_empty(), "{names:?}");
+}
+
+#[test]
+fn duplicate_refuses_to_overwrite_an_existing_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, store) = new_register(&dir);
+    let existing = dir.path().join("existing.ropa");
+    std::fs::write(&existing, b"keep me").unwrap();
+    let err = store.duplicate_to(&existing).unwrap_err();
+    assert!(matches!(err, Error::AlreadyExists(_)), "{err}");
+    assert_eq!(std::fs::read(&existing).unwrap(), b"keep me");
+}
+
+#[test]
+fn duplicate_into_a_missing_directory_fails_cleanly() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, store) = new_register(&dir);
+    let err = store
+        .duplicate_to(&dir.path().join("no-such-dir/copy.ropa"))
+        .unwrap_err();
+    assert!(!matches!(err, Error::AlreadyExists(_)), "{err}");
+}
