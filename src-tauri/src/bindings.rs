@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use ts_rs::{Config, TS};
 
-use crate::commands::{checks, notice, records, reference, register};
+use crate::commands::{checks, files, notice, records, reference, register};
 use crate::error::IpcError;
 
 /// Every command: name, request type (`None`: no arguments) and response type, in TypeScript.
@@ -30,6 +30,25 @@ const COMMANDS: &[(&str, Option<&str>, &str)] = &[
     ("run_checks", None, "Array<CheckFinding>"),
     ("export_notice", Some("NoticeRequest"), "NoticeText"),
     ("legal_bases", None, "Array<CodeOption>"),
+    // Register files and exports.
+    ("recent_registers", None, "Array<RecentRegister>"),
+    ("forget_recent", Some("path"), "null"),
+    ("create_register", Some("CreateRequest"), "RegisterOverview"),
+    ("duplicate_register", Some("path"), "string"),
+    (
+        "choose_register_file",
+        Some("RegisterDialog"),
+        "string | null",
+    ),
+    ("choose_export_file", Some("ExportRequest"), "string | null"),
+    ("export_choices", None, "Array<ExportChoice>"),
+    (
+        "export_document",
+        Some("ExportDocumentArgs"),
+        "ExportOutcome",
+    ),
+    ("open_exported", Some("path"), "null"),
+    ("reveal_exported", Some("path"), "null"),
 ];
 
 fn generate() -> BTreeMap<String, String> {
@@ -59,6 +78,16 @@ fn generate() -> BTreeMap<String, String> {
         notice::NoticeRequest,
         notice::NoticeText,
         reference::CodeOption,
+        files::RecentRegister,
+        files::CreateRequest,
+        files::RegisterDialog,
+        files::ExportDocument,
+        files::ExportFormat,
+        files::CsvPreset,
+        files::CsvDelimiter,
+        files::ExportRequest,
+        files::ExportChoice,
+        files::ExportOutcome,
     );
     names.sort();
 
@@ -78,6 +107,7 @@ fn generate() -> BTreeMap<String, String> {
         let args = match request {
             None => "Record<string, never>".to_owned(),
             Some("path") => "{ path: string }".to_owned(),
+            Some("ExportDocumentArgs") => "{ request: ExportRequest; path: string }".to_owned(),
             Some(request) => format!("{{ request: {request} }}"),
         };
         commands.push_str(&format!(

@@ -9,11 +9,13 @@ mod bindings;
 mod commands;
 pub mod demo;
 mod error;
+mod recent;
 mod startup;
 mod state;
 
 use tauri::{Builder, Runtime};
 
+pub use commands::files::ShellState;
 pub use commands::register::{ActivitySummary, RegisterInfo, RegisterOverview};
 pub use error::IpcError;
 pub use startup::{REGISTER_ENV, requested_register};
@@ -34,6 +36,7 @@ pub fn run_app<R: Runtime>(builder: Builder<R>) {
         .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .setup(|app| {
+            startup::configure(app.handle());
             startup::open_initial_register(app.handle());
             Ok(())
         })
@@ -48,6 +51,7 @@ pub fn run_app<R: Runtime>(builder: Builder<R>) {
 pub fn setup<R: Runtime>(builder: Builder<R>) -> Builder<R> {
     builder
         .manage(AppState::default())
+        .manage(ShellState::default())
         .invoke_handler(tauri::generate_handler![
             commands::register::open_register,
             commands::register::register_overview,
@@ -62,5 +66,16 @@ pub fn setup<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::checks::run_checks,
             commands::notice::export_notice,
             commands::reference::legal_bases,
+            // Register files and exports (start screen, export screen).
+            commands::files::recent_registers,
+            commands::files::forget_recent,
+            commands::files::create_register,
+            commands::files::duplicate_register,
+            commands::files::choose_register_file,
+            commands::files::choose_export_file,
+            commands::files::export_choices,
+            commands::files::export_document,
+            commands::files::open_exported,
+            commands::files::reveal_exported,
         ])
 }

@@ -1,26 +1,50 @@
 //! Which register the app opens when it starts.
 //!
 //! In order: `--register <file>` (or `--register=<file>`) on the command line, then the
-//! `ROPA_REGISTER` environment variable, then the demo register in the app data directory
-//! (created from the bundled example on first start, see [`crate::demo`]).
+//! `ROPA_REGISTER` environment variable, then `--demo`: the demo register in the app data
+//! directory (created from the bundled example on first start, see [`crate::demo`]). Without
+//! any of them no register is open and the UI shows the start screen.
+//!
+//! The recent-registers list lives in the app config directory, or in the directory named by
+//! `--config-dir <dir>` / `ROPA_CONFIG_DIR` (tests keep their list apart this way).
 
 use std::ffi::OsString;
 use std::path::PathBuf;
 
 use tauri::{AppHandle, Manager, Runtime};
 
-use crate::{AppState, IpcError, demo};
+use crate::commands::files;
+use crate::{AppState, IpcError, ShellState, demo};
 
 /// Environment variable naming the register file to open at start-up.
 pub const REGISTER_ENV: &str = "ROPA_REGISTER";
 
-/// Opens the start-up register into [`AppState`]. A failure is reported on stderr and leaves
-/// no register open; the UI then shows the `register_not_open` error instead of crashing.
+/// Environment variable naming the directory of the recent-registers list.
+pub const CONFIG_DIR_ENV: &str = "ROPA_CONFIG_DIR";
+
+/// Sets where the recent-registers list lives (see the module documentation).
+pub fn configure<R: Runtime>(app: &AppHandle<R>) {
+    let dir = requested_value(std::env::args_os(), "--config-dir")
+        .or_else(|| std::env::var_os(CONFIG_DIR_ENV).filter(|v| !v.is_empty()))
+        .map(PathBuf::from)
+        .or_else(|| app.path().app_config_dir().ok());
+    app.state::<ShellState>().set_config_dir(dir);
+}
+
+/// Opens the start-up register into [`AppState`], if one was asked for. A failure is reported
+/// on stderr and leaves no register open; the start screen then shows why.
 pub fn open_initial_register<R: Runtime>(app: &AppHandle<R>) {
     let requested = requested_register(std::env::args_os(), std::env::var_os(REGISTER_ENV));
-    let opened = requested
-        .map_or_else(|| demo_register(app), Ok)
-        .and_then(|path| app.state::<AppState>().open(&path).map(|()| path));
+    let demo = std::env::args_os().skip(1).any(|a| a == "--demo");
+    let requested = match requested {
+        Some(path) => Ok(path),
+        None if demo => demo_register(app),
+        None => return,
+    };
+    let opened = requested.and_then(|path| {
+        files::open_and_remember(&path, &app.state::<AppState>(), &app.state::<ShellState>())
+            .map(|_| path)
+    });
     match opened {
         Ok(path) => eprintln!("RoPA Desk: opened register {}", path.display()),
         Err(err) => {
@@ -46,16 +70,24 @@ pub fn requested_register(
     args: impl IntoIterator<Item = OsString>,
     env: Option<OsString>,
 ) -> Option<PathBuf> {
+    requested_value(args, "--register")
+        .or_else(|| env.filter(|value| !value.is_empty()))
+        .map(PathBuf::from)
+}
+
+/// The value of `--flag value` or `--flag=value` (the first one), skipping the program name.
+fn requested_value(args: impl IntoIterator<Item = OsString>, flag: &str) -> Option<OsString> {
     let mut args = args.into_iter().skip(1);
+    let prefix = format!("{flag}=");
     while let Some(arg) = args.next() {
-        if arg == "--register" {
-            return args.next().map(PathBuf::from);
+        if arg == flag {
+            return args.next();
         }
-        if let Some(value) = arg.to_str().and_then(|a| a.strip_prefix("--register=")) {
-            return Some(PathBuf::from(value));
+        if let Some(value) = arg.to_str().and_then(|a| a.strip_prefix(&prefix)) {
+            return Some(OsString::from(value));
         }
     }
-    env.filter(|value| !value.is_empty()).map(PathBuf::from)
+    None
 }
 
 #[cfg(test)]
@@ -86,7 +118,18 @@ mod tests {
     }
 
     #[test]
-    fn nothing_requested_means_demo() {
+    fn config_dir_flag() {
+        let got = requested_value(
+            args(&["app", "--register", "/r", "--config-dir", "/c"]),
+            "--config-dir",
+        );
+        assert_eq!(got, Some(OsString::from("/c")));
+        let got = requested_value(args(&["app", "--config-dir=/d"]), "--config-dir");
+        assert_eq!(got, Some(OsString::from("/d")));
+    }
+
+    #[test]
+    fn nothing_requested_means_start_screen() {
         assert_eq!(
             requested_register(args(&["app"]), Some(OsString::new())),
             None

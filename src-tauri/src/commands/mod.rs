@@ -4,6 +4,7 @@
 //! the core does the work and [`crate::IpcError`] carries its error code to the UI.
 
 pub mod checks;
+pub mod files;
 pub mod notice;
 pub mod records;
 pub mod reference;

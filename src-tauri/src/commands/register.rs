@@ -38,14 +38,14 @@ pub struct ActivitySummary {
     pub status: String,
 }
 
-/// Opens the register file at `path` and returns its overview.
+/// Opens the register file at `path`, puts it first in the recent list and returns its overview.
 #[tauri::command]
 pub async fn open_register(
     path: PathBuf,
     state: State<'_, AppState>,
+    shell: State<'_, super::files::ShellState>,
 ) -> Result<RegisterOverview, IpcError> {
-    state.open(&path)?;
-    state.with_store(overview)
+    super::files::open_and_remember(&path, &state, &shell)
 }
 
 /// The overview of the register that is open.
@@ -96,7 +96,7 @@ fn path_of(store: &Store) -> String {
         .unwrap_or_default()
 }
 
-fn overview(store: &Store) -> Result<RegisterOverview, IpcError> {
+pub(crate) fn overview(store: &Store) -> Result<RegisterOverview, IpcError> {
     let organisation = store.organisation()?;
     let activities = store.list::<Activity>()?;
     Ok(RegisterOverview {

@@ -2,14 +2,24 @@
 import type { ActivitySummary } from "./ActivitySummary";
 import type { CheckFinding } from "./CheckFinding";
 import type { CodeOption } from "./CodeOption";
+import type { CreateRequest } from "./CreateRequest";
+import type { CsvDelimiter } from "./CsvDelimiter";
+import type { CsvPreset } from "./CsvPreset";
+import type { ExportChoice } from "./ExportChoice";
+import type { ExportDocument } from "./ExportDocument";
+import type { ExportFormat } from "./ExportFormat";
+import type { ExportOutcome } from "./ExportOutcome";
+import type { ExportRequest } from "./ExportRequest";
 import type { IpcError } from "./IpcError";
 import type { ListRequest } from "./ListRequest";
 import type { NoticeFormat } from "./NoticeFormat";
 import type { NoticeRequest } from "./NoticeRequest";
 import type { NoticeText } from "./NoticeText";
 import type { OrganisationRequest } from "./OrganisationRequest";
+import type { RecentRegister } from "./RecentRegister";
 import type { RecordKind } from "./RecordKind";
 import type { RecordRef } from "./RecordRef";
+import type { RegisterDialog } from "./RegisterDialog";
 import type { RegisterInfo } from "./RegisterInfo";
 import type { RegisterOverview } from "./RegisterOverview";
 import type { SaveRequest } from "./SaveRequest";
@@ -32,20 +42,40 @@ export interface Commands {
   run_checks: { args: Record<string, never>; result: Array<CheckFinding> };
   export_notice: { args: { request: NoticeRequest }; result: NoticeText };
   legal_bases: { args: Record<string, never>; result: Array<CodeOption> };
+  recent_registers: { args: Record<string, never>; result: Array<RecentRegister> };
+  forget_recent: { args: { path: string }; result: null };
+  create_register: { args: { request: CreateRequest }; result: RegisterOverview };
+  duplicate_register: { args: { path: string }; result: string };
+  choose_register_file: { args: { request: RegisterDialog }; result: string | null };
+  choose_export_file: { args: { request: ExportRequest }; result: string | null };
+  export_choices: { args: Record<string, never>; result: Array<ExportChoice> };
+  export_document: { args: { request: ExportRequest; path: string }; result: ExportOutcome };
+  open_exported: { args: { path: string }; result: null };
+  reveal_exported: { args: { path: string }; result: null };
 }
 
 export type {
   ActivitySummary,
   CheckFinding,
   CodeOption,
+  CreateRequest,
+  CsvDelimiter,
+  CsvPreset,
+  ExportChoice,
+  ExportDocument,
+  ExportFormat,
+  ExportOutcome,
+  ExportRequest,
   IpcError,
   ListRequest,
   NoticeFormat,
   NoticeRequest,
   NoticeText,
   OrganisationRequest,
+  RecentRegister,
   RecordKind,
   RecordRef,
+  RegisterDialog,
   RegisterInfo,
   RegisterOverview,
   SaveRequest,

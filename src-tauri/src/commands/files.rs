@@ -1,0 +1,784 @@
+//! Register files (new, open, duplicate, the recent list) and exports to files.
+//!
+//! The webview gets no file-system, dialog or opener permission: the native file dialogs are
+//! shown by the commands here (`choose_*`), and the opener only opens files this app wrote in
+//! this session (`open_exported`, `reveal_exported`). Exports run on a blocking thread, never on
+//! the UI thread, and are written atomically (temporary file in the same directory, then rename).
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard, PoisonError};
+
+use ropa_core::checks::{self, CheckOptions};
+use ropa_core::export::{self, ExportOptions, RecordDocument, RecordKind};
+use ropa_core::model::{Date, Language, Organisation, now_timestamp};
+use ropa_core::notice::{self, NoticeOptions};
+use ropa_core::store::Store;
+use serde::{Deserialize, Serialize};
+use tauri::{AppHandle, Manager, Runtime, State};
+use tauri_plugin_dialog::DialogExt;
+
+use super::register::{RegisterOverview, overview};
+use crate::state::AppState;
+use crate::{IpcError, demo, recent};
+
+/// What the shell remembers besides the register: where the recent list lives and which files
+/// it exported (the only files the opener may open).
+#[derive(Default)]
+pub struct ShellState {
+    config_dir: Mutex<Option<PathBuf>>,
+    exported: Mutex<HashSet<PathBuf>>,
+}
+
+impl ShellState {
+    /// Sets the directory of the recent-registers list (`None`: no list is kept).
+    pub fn set_config_dir(&self, dir: Option<PathBuf>) {
+        *lock(&self.config_dir) = dir;
+    }
+
+    fn config_dir(&self) -> Option<PathBuf> {
+        lock(&self.config_dir).clone()
+    }
+
+    /// Puts the open register first in the recent list. A list that cannot be written is
+    /// reported on stderr only: it must never stop the register from opening.
+    pub fn remember(&self, overview: &RegisterOverview) {
+        let Some(dir) = self.config_dir() else { return };
+        if overview.path.is_empty() {
+            return;
+        }
+        let path = PathBuf::from(&overview.path);
+        let now = now_timestamp();
+        if let Err(err) = recent::update(&dir, |list| {
+            list.touch(&path, &overview.organisation_name, &now);
+        }) {
+            eprintln!("RoPA Desk: cannot update the recent-registers list: {err}");
+        }
+    }
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+fn io_error(err: std::io::Error) -> IpcError {
+    IpcError::from(ropa_core::Error::Io(err))
+}
+
+// --- Recent registers ----------------------------------------------------------------------
+
+/// One entry of the recent-registers list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct RecentRegister {
+    /// The register file.
+    pub path: String,
+    /// The organisation's name when it was last opened.
+    pub organisation: String,
+    /// When it was last opened (UTC, RFC 3339).
+    pub opened_at: String,
+    /// The file is no longer there (moved, deleted, drive not mounted).
+    pub missing: bool,
+}
+
+/// The recently opened registers, most recent first.
+#[tauri::command]
+pub async fn recent_registers(
+    shell: State<'_, ShellState>,
+) -> Result<Vec<RecentRegister>, IpcError> {
+    let Some(dir) = shell.config_dir() else {
+        return Ok(Vec::new());
+    };
+    Ok(recent::RecentList::load(&dir)
+        .entries
+        .into_iter()
+        .map(|e| RecentRegister {
+            missing: !e.path.is_file(),
+            path: e.path.display().to_string(),
+            organisation: e.organisation,
+            opened_at: e.opened_at,
+        })
+        .collect())
+}
+
+/// Removes a register from the recent list (the file itself is not touched).
+#[tauri::command]
+pub async fn forget_recent(path: PathBuf, shell: State<'_, ShellState>) -> Result<(), IpcError> {
+    if let Some(dir) = shell.config_dir() {
+        recent::update(&dir, |list| {
+            list.forget(&path);
+        })
+        .map_err(io_error)?;
+    }
+    Ok(())
+}
+
+// --- New, open, duplicate -------------------------------------------------------------------
+
+/// A new register to create.
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct CreateRequest {
+    /// Where to create it (a file that does not exist yet).
+    pub path: PathBuf,
+    /// The organisation's legal name (ignored with `demo`).
+    #[cfg_attr(test, ts(optional))]
+    pub organisation_name: Option<String>,
+    /// Fill it with the demo register's content instead of starting empty.
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional))]
+    pub demo: Option<bool>,
+}
+
+/// Creates a register file and opens it. Never overwrites a file.
+#[tauri::command]
+pub async fn create_register(
+    request: CreateRequest,
+    state: State<'_, AppState>,
+    shell: State<'_, ShellState>,
+) -> Result<RegisterOverview, IpcError> {
+    let path = std::path::absolute(&request.path).map_err(io_error)?;
+    if request.demo == Some(true) {
+        if path.exists() {
+            return Err(ropa_core::Error::AlreadyExists(path).into());
+        }
+        demo::create_from_json(&path, demo::DEMO_REGISTER_JSON).inspect_err(|_| {
+            let _ = std::fs::remove_file(&path);
+        })?;
+    } else {
+        let name = request.organisation_name.unwrap_or_default();
+        let name = name.trim();
+        if name.is_empty() {
+            return Err(IpcError::new(
+                "invalid",
+                "Enter the organisation's legal name; it heads every exported record.",
+            )
+            .at_field("organisationName"));
+        }
+        Store::create(&path, &Organisation::new(name))?;
+    }
+    open_and_remember(&path, &state, &shell)
+}
+
+/// Opens a register and puts it first in the recent list.
+pub fn open_and_remember(
+    path: &Path,
+    state: &AppState,
+    shell: &ShellState,
+) -> Result<RegisterOverview, IpcError> {
+    state.open(path)?;
+    let overview = state.with_store(overview)?;
+    shell.remember(&overview);
+    Ok(overview)
+}
+
+/// Writes a consistent copy of the open register to `path` (a new file) and returns its path.
+/// The open register stays open.
+#[tauri::command]
+pub async fn duplicate_register(
+    path: PathBuf,
+    state: State<'_, AppState>,
+) -> Result<String, IpcError> {
+    let path = std::path::absolute(&path).map_err(io_error)?;
+    state.with_store(|store| Ok(store.duplicate_to(&path)?))?;
+    Ok(path.display().to_string())
+}
+
+// --- Native dialogs -------------------------------------------------------------------------
+
+/// Which register dialog to show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum RegisterDialog {
+    /// Open an existing register.
+    Open,
+    /// Choose where a new register goes.
+    New,
+    /// Choose where the copy of the open register goes.
+    Duplicate,
+}
+
+/// Extension of register files.
+pub const REGISTER_EXTENSION: &str = "ropa";
+
+/// Shows the native open or save dialog for a register; `None` when the user cancelled.
+#[tauri::command]
+pub async fn choose_register_file<R: Runtime>(
+    app: AppHandle<R>,
+    request: RegisterDialog,
+    state: State<'_, AppState>,
+) -> Result<Option<String>, IpcError> {
+    let current = state
+        .with_store(|store| Ok(store.path().map(Path::to_owned)))
+        .ok()
+        .flatten();
+    let mut dialog = app
+        .dialog()
+        .file()
+        .add_filter("RoPA register (*.ropa)", &[REGISTER_EXTENSION])
+        .add_filter("All files", &["*"]);
+    if let Some(dir) = current.as_deref().and_then(Path::parent) {
+        dialog = dialog.set_directory(dir);
+    }
+    let picked = match request {
+        RegisterDialog::Open => {
+            let (tx, rx) = std::sync::mpsc::channel();
+            dialog
+                .set_title("Open register")
+                .pick_file(move |p| drop(tx.send(p)));
+            wait_for(rx).await
+        }
+        RegisterDialog::New | RegisterDialog::Duplicate => {
+            let name = match (&request, &current) {
+                (RegisterDialog::Duplicate, Some(path)) => copy_name(path),
+                _ => format!("register.{REGISTER_EXTENSION}"),
+            };
+            let title = if request == RegisterDialog::New {
+                "New register"
+            } else {
+                "Duplicate register"
+            };
+            let (tx, rx) = std::sync::mpsc::channel();
+            dialog
+                .set_title(title)
+                .set_file_name(name)
+                .save_file(move |p| drop(tx.send(p)));
+            wait_for(rx).await
+        }
+    };
+    Ok(picked)
+}
+
+/// Shows the native save dialog for an export, with a default file name; `None` when cancelled.
+#[tauri::command]
+pub async fn choose_export_file<R: Runtime>(
+    app: AppHandle<R>,
+    request: ExportRequest,
+    state: State<'_, AppState>,
+) -> Result<Option<String>, IpcError> {
+    let output = Output::plan(&request)?;
+    let (organisation, dir) = state.with_store(|store| {
+        Ok((
+            store.organisation()?.legal_name,
+            store.path().and_then(Path::parent).map(Path::to_owned),
+        ))
+    })?;
+    let name = default_export_name(&organisation, &request, Date::today());
+    let (label, extensions) = output.filter();
+    let mut dialog = app
+        .dialog()
+        .file()
+        .set_title("Export")
+        .set_file_name(name)
+        .add_filter(label, extensions);
+    if let Some(dir) = dir {
+        dialog = dialog.set_directory(dir);
+    }
+    let (tx, rx) = std::sync::mpsc::channel();
+    dialog.save_file(move |p| drop(tx.send(p)));
+    Ok(wait_for(rx).await)
+}
+
+async fn wait_for(
+    rx: std::sync::mpsc::Receiver<Option<tauri_plugin_dialog::FilePath>>,
+) -> Option<String> {
+    tauri::async_runtime::spawn_blocking(move || rx.recv().ok().flatten())
+        .await
+        .ok()
+        .flatten()
+        .and_then(|p| p.into_path().ok())
+        .map(|p| p.display().to_string())
+}
+
+/// `client.ropa` → `client copy.ropa`.
+fn copy_name(path: &Path) -> String {
+    let stem = path
+        .file_stem()
+        .map_or_else(|| "register".into(), |s| s.to_string_lossy());
+    format!("{stem} copy.{REGISTER_EXTENSION}")
+}
+
+// --- Exports --------------------------------------------------------------------------------
+
+/// A document the app exports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum ExportDocument {
+    /// The controller's record, Art. 30(1).
+    ControllerRecord,
+    /// The processor's record, Art. 30(2).
+    ProcessorRecord,
+    /// The privacy notice (Art. 13/14), draft.
+    Notice,
+    /// The findings of the register checks.
+    ChecksReport,
+}
+
+/// A file format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum ExportFormat {
+    /// PDF.
+    Pdf,
+    /// CSV (UTF-8 with byte-order mark for records).
+    Csv,
+    /// Markdown.
+    Markdown,
+    /// A standalone HTML document.
+    Html,
+}
+
+/// Column preset of a record CSV.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum CsvPreset {
+    /// One column per item of Art. 30.
+    #[default]
+    Art30,
+    /// The UK ICO documentation template.
+    Ico,
+    /// The French CNIL register sheet.
+    Cnil,
+}
+
+/// Field delimiter of a record CSV.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum CsvDelimiter {
+    /// `,`
+    #[default]
+    Comma,
+    /// `;` (Excel in German locales)
+    Semicolon,
+}
+
+/// What to export.
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct ExportRequest {
+    /// The document.
+    pub document: ExportDocument,
+    /// The format; must be one [`export_choices`] offers for the document.
+    pub format: ExportFormat,
+    /// `"en"` or `"de"`.
+    #[cfg_attr(test, ts(type = "\"en\" | \"de\""))]
+    pub language: Language,
+    /// Record CSV only: column preset (default `art30`).
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional))]
+    pub preset: Option<CsvPreset>,
+    /// Record CSV only: delimiter (default comma).
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional))]
+    pub delimiter: Option<CsvDelimiter>,
+}
+
+/// The formats offered for one document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct ExportChoice {
+    /// The document.
+    pub document: ExportDocument,
+    /// Its formats, the first being the default.
+    pub formats: Vec<ExportFormat>,
+}
+
+/// A finished export.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct ExportOutcome {
+    /// The file written.
+    pub path: String,
+    /// Its size in bytes.
+    #[cfg_attr(test, ts(type = "number"))]
+    pub bytes: u64,
+    /// Facts the document still misses (privacy notice), in the document's language.
+    pub warnings: Vec<String>,
+}
+
+/// Every document with the formats it can be exported in. Adding a format is one entry here
+/// and one arm in [`Output::plan`].
+const CHOICES: &[(ExportDocument, &[ExportFormat])] = &[
+    (
+        ExportDocument::ControllerRecord,
+        &[ExportFormat::Pdf, ExportFormat::Csv],
+    ),
+    (
+        ExportDocument::ProcessorRecord,
+        &[ExportFormat::Pdf, ExportFormat::Csv],
+    ),
+    (
+        ExportDocument::Notice,
+        &[
+            ExportFormat::Markdown,
+            ExportFormat::Html,
+            ExportFormat::Csv,
+        ],
+    ),
+    (ExportDocument::ChecksReport, &[ExportFormat::Csv]),
+];
+
+/// The documents and formats the export screen offers.
+#[tauri::command]
+pub async fn export_choices() -> Result<Vec<ExportChoice>, IpcError> {
+    Ok(CHOICES
+        .iter()
+        .map(|(document, formats)| ExportChoice {
+            document: *document,
+            formats: formats.to_vec(),
+        })
+        .collect())
+}
+
+/// One (document, format) pair the exporters can write.
+#[derive(Debug, Clone, Copy)]
+enum Output {
+    RecordPdf(RecordKind),
+    RecordCsv(RecordKind, export::csv::CsvOptions),
+    Notice(super::notice::NoticeFormat),
+    ChecksCsv,
+}
+
+impl Output {
+    fn plan(request: &ExportRequest) -> Result<Output, IpcError> {
+        use super::notice::NoticeFormat as N;
+        use ExportDocument as D;
+        use ExportFormat as F;
+        let record = |document| match document {
+            D::ProcessorRecord => RecordKind::Processor,
+            _ => RecordKind::Controller,
+        };
+        let csv_options = || export::csv::CsvOptions {
+            preset: match request.preset.unwrap_or_default() {
+                CsvPreset::Art30 => export::csv::Preset::Art30,
+                CsvPreset::Ico => export::csv::Preset::Ico,
+                CsvPreset::Cnil => export::csv::Preset::Cnil,
+            },
+            delimiter: match request.delimiter.unwrap_or_default() {
+                CsvDelimiter::Comma => b',',
+                CsvDelimiter::Semicolon => b';',
+            },
+            bom: true,
+        };
+        Ok(match (request.document, request.format) {
+            (d @ (D::ControllerRecord | D::ProcessorRecord), F::Pdf) => {
+                Output::RecordPdf(record(d))
+            }
+            (d @ (D::ControllerRecord | D::ProcessorRecord), F::Csv) => {
+                if d == D::ProcessorRecord && request.preset.unwrap_or_default() != CsvPreset::Art30
+                {
+                    return Err(IpcError::new(
+                        "invalid",
+                        "The ICO and CNIL presets are controller templates; choose the Art. 30 preset for the processor record.",
+                    )
+                    .at_field("preset"));
+                }
+                Output::RecordCsv(record(d), csv_options())
+            }
+            (D::Notice, F::Markdown) => Output::Notice(N::Markdown),
+            (D::Notice, F::Html) => Output::Notice(N::Html),
+            (D::Notice, F::Csv) => Output::Notice(N::Csv),
+            (D::ChecksReport, F::Csv) => Output::ChecksCsv,
+            (document, format) => {
+                let offered = CHOICES
+                    .iter()
+                    .find(|(d, _)| *d == document)
+                    .map(|(_, f)| {
+                        f.iter()
+                            .map(|f| format!("{f:?}").to_lowercase())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    })
+                    .unwrap_or_default();
+                return Err(IpcError::new(
+                    "invalid",
+                    format!(
+                        "This document cannot be exported as {}; choose one of: {offered}.",
+                        format!("{format:?}").to_lowercase()
+                    ),
+                )
+                .at_field("format"));
+            }
+        })
+    }
+
+    fn extension(self) -> &'static str {
+        use super::notice::NoticeFormat as N;
+        match self {
+            Output::RecordPdf(_) => "pdf",
+            Output::RecordCsv(..) | Output::ChecksCsv | Output::Notice(N::Csv) => "csv",
+            Output::Notice(N::Markdown) => "md",
+            Output::Notice(N::Html) => "html",
+        }
+    }
+
+    fn filter(self) -> (&'static str, &'static [&'static str]) {
+        match self.extension() {
+            "pdf" => ("PDF (*.pdf)", &["pdf"]),
+            "md" => ("Markdown (*.md)", &["md"]),
+            "html" => ("HTML (*.html)", &["html", "htm"]),
+            _ => ("CSV (*.csv)", &["csv"]),
+        }
+    }
+
+    /// Renders the document: the register is read under the store lock, the file is laid out
+    /// after it is released.
+    fn render(self, state: &AppState, language: Language) -> Result<Rendered, IpcError> {
+        match self {
+            Output::RecordPdf(kind) | Output::RecordCsv(kind, _) => {
+                let options = ExportOptions::new(kind, language);
+                let doc = state.with_store(|store| Ok(RecordDocument::build(store, &options)?))?;
+                let bytes = match self {
+                    Output::RecordCsv(_, csv) => {
+                        let mut out = Vec::new();
+                        export::csv::write(&doc, export::csv::Table::Activities, &csv, &mut out)?;
+                        out
+                    }
+                    _ => export::pdf::to_bytes(&doc),
+                };
+                Ok(Rendered::plain(bytes))
+            }
+            Output::Notice(format) => {
+                let options = NoticeOptions {
+                    language,
+                    ..NoticeOptions::default()
+                };
+                let built =
+                    state.with_store(|store| Ok(notice::build_from_store(store, &options)?))?;
+                let text = match format {
+                    super::notice::NoticeFormat::Markdown => notice::markdown::render(&built),
+                    super::notice::NoticeFormat::Html => notice::html::render(&built),
+                    super::notice::NoticeFormat::Csv => notice::csv::render(&built),
+                };
+                let warnings = built
+                    .warnings
+                    .iter()
+                    .map(|gap| gap.message(language).to_owned())
+                    .collect();
+                Ok(Rendered {
+                    bytes: text.into_bytes(),
+                    warnings,
+                })
+            }
+            Output::ChecksCsv => {
+                let findings = state.with_store(|store| {
+                    Ok(checks::check_store(store, &CheckOptions::default())?)
+                })?;
+                Ok(Rendered::plain(checks::report::csv(&findings, language)))
+            }
+        }
+    }
+}
+
+struct Rendered {
+    bytes: Vec<u8>,
+    warnings: Vec<String>,
+}
+
+impl Rendered {
+    fn plain(bytes: Vec<u8>) -> Rendered {
+        Rendered {
+            bytes,
+            warnings: Vec::new(),
+        }
+    }
+}
+
+/// `Beispiel GmbH - Art30 controller record - 2026-05-01.pdf`, without characters file systems
+/// refuse.
+pub fn default_export_name(organisation: &str, request: &ExportRequest, date: Date) -> String {
+    let german = request.language == Language::De;
+    let document = match (request.document, german) {
+        (ExportDocument::ControllerRecord, false) => "Art30 controller record",
+        (ExportDocument::ControllerRecord, true) => "VVT Verantwortlicher",
+        (ExportDocument::ProcessorRecord, false) => "Art30 processor record",
+        (ExportDocument::ProcessorRecord, true) => "VVT Auftragsverarbeiter",
+        (ExportDocument::Notice, false) => "Privacy notice",
+        (ExportDocument::Notice, true) => "Datenschutzhinweise",
+        (ExportDocument::ChecksReport, false) => "Checks report",
+        (ExportDocument::ChecksReport, true) => "Pruefbericht",
+    };
+    let extension = Output::plan(request).map_or("txt", Output::extension);
+    let organisation: String = organisation
+        .chars()
+        .map(|c| {
+            if matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') || c.is_control() {
+                '_'
+            } else {
+                c
+            }
+        })
+        .collect();
+    let organisation = organisation.trim().trim_start_matches('.');
+    let organisation = if organisation.is_empty() {
+        "Register"
+    } else {
+        organisation
+    };
+    format!("{organisation} - {document} - {date}.{extension}")
+}
+
+/// Exports a document to `path` on a blocking thread and remembers the file for the opener.
+#[tauri::command]
+pub async fn export_document<R: Runtime>(
+    app: AppHandle<R>,
+    request: ExportRequest,
+    path: PathBuf,
+) -> Result<ExportOutcome, IpcError> {
+    let output = Output::plan(&request)?;
+    let path = std::path::absolute(&path).map_err(io_error)?;
+    let worker = app.clone();
+    let target = path.clone();
+    let outcome = tauri::async_runtime::spawn_blocking(move || {
+        let rendered = output.render(&worker.state::<AppState>(), request.language)?;
+        write_atomically(&target, &rendered.bytes).map_err(io_error)?;
+        Ok::<_, IpcError>(ExportOutcome {
+            path: target.display().to_string(),
+            bytes: rendered.bytes.len() as u64,
+            warnings: rendered.warnings,
+        })
+    })
+    .await
+    .map_err(|err| IpcError::new("internal", format!("the export stopped: {err}")))??;
+    lock(&app.state::<ShellState>().exported).insert(path);
+    Ok(outcome)
+}
+
+/// Writes `bytes` to a temporary file next to `path`, flushes it to disk, then renames it over
+/// `path`: readers see the old file or the whole new one, never a half-written one.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    let mut file = tempfile::Builder::new()
+        .prefix(".ropa-export-")
+        .suffix(".part")
+        .tempfile_in(dir)?;
+    file.write_all(bytes)?;
+    file.as_file().sync_all()?;
+    file.persist(path).map_err(|err| err.error)?;
+    Ok(())
+}
+
+fn exported_path(app_path: &Path, shell: &ShellState) -> Result<PathBuf, IpcError> {
+    let path = std::path::absolute(app_path).map_err(io_error)?;
+    if lock(&shell.exported).contains(&path) {
+        Ok(path)
+    } else {
+        Err(IpcError::new(
+            "not_exported",
+            format!(
+                "{} was not exported in this session; only files RoPA Desk wrote can be opened from here",
+                path.display()
+            ),
+        )
+        .at_field("path"))
+    }
+}
+
+/// Opens a file this session exported in the system's default viewer.
+#[tauri::command]
+pub async fn open_exported(path: PathBuf, shell: State<'_, ShellState>) -> Result<(), IpcError> {
+    let path = exported_path(&path, &shell)?;
+    tauri_plugin_opener::open_path(&path, None::<&str>)
+        .map_err(|err| IpcError::new("opener", format!("cannot open {}: {err}", path.display())))
+}
+
+/// Shows a file this session exported in the system's file manager.
+#[tauri::command]
+pub async fn reveal_exported(path: PathBuf, shell: State<'_, ShellState>) -> Result<(), IpcError> {
+    let path = exported_path(&path, &shell)?;
+    tauri_plugin_opener::reveal_item_in_dir(&path)
+        .map_err(|err| IpcError::new("opener", format!("cannot show {}: {err}", path.display())))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn request(document: ExportDocument, format: ExportFormat) -> ExportRequest {
+        ExportRequest {
+            document,
+            format,
+            language: Language::En,
+            preset: None,
+            delimiter: None,
+        }
+    }
+
+    #[test]
+    fn every_offered_choice_has_a_plan_and_nothing_else_does() {
+        use ExportDocument as D;
+        use ExportFormat as F;
+        for document in [
+            D::ControllerRecord,
+            D::ProcessorRecord,
+            D::Notice,
+            D::ChecksReport,
+        ] {
+            for format in [F::Pdf, F::Csv, F::Markdown, F::Html] {
+                let offered = CHOICES
+                    .iter()
+                    .any(|(d, f)| *d == document && f.contains(&format));
+                let planned = Output::plan(&request(document, format));
+                assert_eq!(offered, planned.is_ok(), "{document:?} {format:?}");
+                if let Err(err) = planned {
+                    assert_eq!(err.field.as_deref(), Some("format"));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn default_names_carry_organisation_document_and_date() {
+        let date = Date::parse("2026-05-01").unwrap();
+        let mut req = request(ExportDocument::ControllerRecord, ExportFormat::Pdf);
+        assert_eq!(
+            default_export_name("Beispiel GmbH", &req, date),
+            "Beispiel GmbH - Art30 controller record - 2026-05-01.pdf"
+        );
+        req.language = Language::De;
+        req.document = ExportDocument::Notice;
+        req.format = ExportFormat::Markdown;
+        assert_eq!(
+            default_export_name("A/B: C", &req, date),
+            "A_B_ C - Datenschutzhinweise - 2026-05-01.md"
+        );
+    }
+
+    #[test]
+    fn processor_record_refuses_controller_presets() {
+        let mut req = request(ExportDocument::ProcessorRecord, ExportFormat::Csv);
+        req.preset = Some(CsvPreset::Ico);
+        assert_eq!(
+            Output::plan(&req).unwrap_err().field.as_deref(),
+            Some("preset")
+        );
+    }
+
+    #[test]
+    fn atomic_write_replaces_and_leaves_no_temp_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("out.csv");
+        std::fs::write(&path, "old").unwrap();
+        write_atomically(&path, b"new").unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"new");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn copy_names() {
+        assert_eq!(copy_name(Path::new("/x/client.ropa")), "client copy.ropa");
+    }
+}

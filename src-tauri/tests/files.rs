@@ -1,0 +1,342 @@
+//! Register files and exports through Tauri's IPC layer on the mock runtime, on real files:
+//! create (empty and from the demo), open, duplicate, the recent list, and every export.
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use ropa_core::model::Activity;
+use ropa_core::store::Store;
+use serde_json::{Value, json};
+use tauri::ipc::{CallbackFn, InvokeBody};
+use tauri::test::{
+    INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder, mock_context, noop_assets,
+};
+use tauri::webview::InvokeRequest;
+use tauri::{App, Manager, WebviewWindow, WebviewWindowBuilder};
+
+struct Harness {
+    _app: App<MockRuntime>,
+    webview: WebviewWindow<MockRuntime>,
+}
+
+impl Harness {
+    /// The app with its recent list in `config`.
+    fn new(config: &Path) -> Self {
+        let app = ropa_desk::setup(mock_builder())
+            .build(mock_context(noop_assets()))
+            .expect("mock app builds");
+        app.state::<ropa_desk::ShellState>()
+            .set_config_dir(Some(config.to_owned()));
+        let webview = WebviewWindowBuilder::new(&app, "main", Default::default())
+            .build()
+            .expect("mock webview builds");
+        Self { _app: app, webview }
+    }
+
+    fn invoke(&self, cmd: &str, args: Value) -> Result<Value, Value> {
+        let request = InvokeRequest {
+            cmd: cmd.into(),
+            callback: CallbackFn(0),
+            error: CallbackFn(1),
+            url: "tauri://localhost".parse().expect("valid url"),
+            body: InvokeBody::Json(args),
+            headers: Default::default(),
+            invoke_key: INVOKE_KEY.to_string(),
+        };
+        get_ipc_response(&self.webview, request)
+            .map(|body| body.deserialize::<Value>().expect("response is JSON"))
+    }
+
+    fn ok(&self, cmd: &str, args: Value) -> Value {
+        self.invoke(cmd, args)
+            .unwrap_or_else(|err| panic!("{cmd} failed: {err}"))
+    }
+
+    fn err(&self, cmd: &str, args: Value) -> Value {
+        match self.invoke(cmd, args) {
+            Ok(value) => panic!("{cmd} succeeded unexpectedly: {value}"),
+            Err(err) => err,
+        }
+    }
+}
+
+fn recent_paths(app: &Harness) -> Vec<String> {
+    app.ok("recent_registers", json!({}))
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["path"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+fn demo(app: &Harness, path: &Path) -> Value {
+    app.ok(
+        "create_register",
+        json!({ "request": { "path": path, "demo": true } }),
+    )
+}
+
+#[test]
+fn create_empty_register_opens_it_and_lists_it_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = Harness::new(&dir.path().join("config"));
+    let path = dir.path().join("client.ropa");
+
+    let err = app.err(
+        "create_register",
+        json!({ "request": { "path": path, "organisationName": "  " } }),
+    );
+    assert_eq!(err["code"], "invalid");
+    assert_eq!(err["field"], "organisationName");
+    assert!(!path.exists(), "nothing written for an invalid request");
+
+    let overview = app.ok(
+        "create_register",
+        json!({ "request": { "path": path, "organisationName": "Beispiel GmbH" } }),
+    );
+    assert_eq!(overview["organisationName"], "Beispiel GmbH");
+    assert_eq!(overview["activities"], json!([]));
+    assert_eq!(
+        Store::open(&path)
+            .unwrap()
+            .organisation()
+            .unwrap()
+            .legal_name,
+        "Beispiel GmbH"
+    );
+    assert_eq!(recent_paths(&app), [path.display().to_string()]);
+
+    // Never overwrites.
+    let err = app.err(
+        "create_register",
+        json!({ "request": { "path": path, "organisationName": "Other" } }),
+    );
+    assert_eq!(err["code"], "already_exists");
+    let err = app.err(
+        "create_register",
+        json!({ "request": { "path": path, "demo": true } }),
+    );
+    assert_eq!(err["code"], "already_exists");
+    assert_eq!(
+        Store::open(&path)
+            .unwrap()
+            .organisation()
+            .unwrap()
+            .legal_name,
+        "Beispiel GmbH"
+    );
+}
+
+#[test]
+fn recent_list_orders_marks_missing_files_and_forgets() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config");
+    let app = Harness::new(&config);
+    let a = dir.path().join("a.ropa");
+    let b = dir.path().join("b.ropa");
+    demo(&app, &a);
+    demo(&app, &b);
+    app.ok("open_register", json!({ "path": a }));
+    assert_eq!(
+        recent_paths(&app),
+        [a.display().to_string(), b.display().to_string()]
+    );
+
+    std::fs::remove_file(&b).unwrap();
+    let list = app.ok("recent_registers", json!({}));
+    assert_eq!(list[0]["missing"], false);
+    assert_eq!(list[1]["missing"], true);
+    assert!(!list[0]["organisation"].as_str().unwrap().is_empty());
+
+    // Opening the missing file fails with a typed error and keeps the open register.
+    let err = app.err("open_register", json!({ "path": b }));
+    assert_eq!(err["code"], "io");
+    assert_eq!(
+        app.ok("register_overview", json!({}))["path"],
+        a.display().to_string()
+    );
+
+    app.ok("forget_recent", json!({ "path": b }));
+    assert_eq!(recent_paths(&app), [a.display().to_string()]);
+    // The list is a file: a new app instance (a relaunch) sees it.
+    assert_eq!(
+        recent_paths(&Harness::new(&config)),
+        [a.display().to_string()]
+    );
+}
+
+#[test]
+fn opening_something_that_is_not_a_register_names_the_problem() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = Harness::new(&dir.path().join("config"));
+    let text = dir.path().join("notes.ropa");
+    std::fs::write(&text, "not a database at all, just some text").unwrap();
+    let err = app.err("open_register", json!({ "path": text }));
+    assert_eq!(err["code"], "not_a_register");
+    assert!(recent_paths(&app).is_empty());
+}
+
+#[test]
+fn duplicate_copies_the_open_register_and_keeps_it_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = Harness::new(&dir.path().join("config"));
+    let err = app.err(
+        "duplicate_register",
+        json!({ "path": dir.path().join("x.ropa") }),
+    );
+    assert_eq!(err["code"], "register_not_open");
+
+    let original = dir.path().join("original.ropa");
+    demo(&app, &original);
+    let copy = dir.path().join("copy.ropa");
+    let written = app.ok("duplicate_register", json!({ "path": copy }));
+    assert_eq!(written, copy.display().to_string());
+    let err = app.err("duplicate_register", json!({ "path": copy }));
+    assert_eq!(err["code"], "already_exists");
+    assert_eq!(
+        app.ok("register_overview", json!({}))["path"],
+        original.display().to_string()
+    );
+    let names = |p: &PathBuf| -> Vec<String> {
+        Store::open(p)
+            .unwrap()
+            .list::<Activity>()
+            .unwrap()
+            .into_iter()
+            .map(|a| a.name)
+            .collect()
+    };
+    assert_eq!(names(&copy), names(&original));
+}
+
+fn export(app: &Harness, request: Value, path: &Path) -> Result<Value, Value> {
+    app.invoke(
+        "export_document",
+        json!({ "request": request, "path": path }),
+    )
+}
+
+#[test]
+fn every_offered_export_writes_its_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = Harness::new(&dir.path().join("config"));
+    let err = export(
+        &app,
+        json!({ "document": "controller_record", "format": "pdf", "language": "en" }),
+        &dir.path().join("none.pdf"),
+    )
+    .unwrap_err();
+    assert_eq!(err["code"], "register_not_open");
+
+    let register = dir.path().join("demo.ropa");
+    let overview = demo(&app, &register);
+    let first_activity = overview["activities"][0]["name"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let choices = app.ok("export_choices", json!({}));
+    let mut written = 0;
+    for choice in choices.as_array().unwrap() {
+        for format in choice["formats"].as_array().unwrap() {
+            for language in ["en", "de"] {
+                let document = choice["document"].as_str().unwrap();
+                let format = format.as_str().unwrap();
+                let path = dir.path().join(format!("{document}-{language}.{format}"));
+                let started = Instant::now();
+                let result = export(
+                    &app,
+                    json!({ "document": document, "format": format, "language": language }),
+                    &path,
+                );
+                if document == "processor_record" {
+                    // The demo organisation is no processor: the core refuses, naming the field.
+                    let err = result.unwrap_err();
+                    assert_eq!(err["field"], "is_processor", "{err}");
+                    assert!(!path.exists());
+                    continue;
+                }
+                let outcome = result.unwrap_or_else(|err| panic!("{document} {format}: {err}"));
+                eprintln!(
+                    "{document} {format} {language}: {} bytes in {:?}",
+                    outcome["bytes"],
+                    started.elapsed()
+                );
+                let bytes = std::fs::read(&path).unwrap();
+                assert_eq!(outcome["bytes"], bytes.len());
+                assert_eq!(outcome["path"], path.display().to_string());
+                assert!(!bytes.is_empty());
+                if format == "pdf" {
+                    assert!(bytes.starts_with(b"%PDF-"), "{document}");
+                }
+                if document == "controller_record" && format == "csv" {
+                    let text = String::from_utf8_lossy(&bytes);
+                    assert!(text.contains(&first_activity), "{text}");
+                }
+                written += 1;
+            }
+        }
+    }
+    assert_eq!(written, 12);
+    // No temporary files are left behind.
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".part"))
+        .collect();
+    assert!(leftovers.is_empty());
+
+    // CSV options reach the file.
+    let path = dir.path().join("semicolon.csv");
+    export(
+        &app,
+        json!({ "document": "controller_record", "format": "csv", "language": "de",
+                "preset": "art30", "delimiter": "semicolon" }),
+        &path,
+    )
+    .unwrap();
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.lines().next().unwrap().contains(';'), "{text}");
+
+    // A format the document does not have is refused, naming the field.
+    let err = export(
+        &app,
+        json!({ "document": "checks_report", "format": "pdf", "language": "en" }),
+        &dir.path().join("x.pdf"),
+    )
+    .unwrap_err();
+    assert_eq!(err["code"], "invalid");
+    assert_eq!(err["field"], "format");
+}
+
+#[test]
+fn notice_export_lists_missing_facts() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = Harness::new(&dir.path().join("config"));
+    app.ok(
+        "create_register",
+        json!({ "request": { "path": dir.path().join("empty.ropa"), "organisationName": "Leer GmbH" } }),
+    );
+    let outcome = export(
+        &app,
+        json!({ "document": "notice", "format": "markdown", "language": "en" }),
+        &dir.path().join("notice.md"),
+    )
+    .unwrap();
+    assert!(
+        !outcome["warnings"].as_array().unwrap().is_empty(),
+        "an empty register misses facts: {outcome}"
+    );
+}
+
+#[test]
+fn the_opener_only_opens_files_this_session_exported() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = Harness::new(&dir.path().join("config"));
+    let other = dir.path().join("other.pdf");
+    std::fs::write(&other, b"%PDF-").unwrap();
+    for cmd in ["open_exported", "reveal_exported"] {
+        let err = app.err(cmd, json!({ "path": other }));
+        assert_eq!(err["code"], "not_exported");
+        assert_eq!(err["field"], "path");
+    }
+}
