@@ -86,14 +86,39 @@ describe('App', () => {
     expect(texts(root, 'activity-count')).toEqual(['2 activities']);
   });
 
-  it('explains when no register is open', async () => {
-    mockIPC(() => {
+  it('shows the start screen with the recent registers when none is open', async () => {
+    mockIPC((cmd) => {
+      if (cmd === 'recent_registers')
+        return [
+          { path: '/r/a.ropa', organisation: 'A GmbH', openedAt: '2026-01-02T10:00:00Z', missing: false },
+          { path: '/r/gone.ropa', organisation: 'Gone AG', openedAt: '2026-01-01T10:00:00Z', missing: true },
+        ];
       throw { code: 'register_not_open', message: 'No register is open.' };
+    });
+    const root = await render();
+    expect(root.querySelector('[data-testid="start-screen"]')).not.toBeNull();
+    expect(root.querySelector('[data-testid="load-error"]')).toBeNull();
+    expect(texts(root, 'recent-organisation')).toEqual(['A GmbH', 'Gone AG']);
+    expect(texts(root, 'recent-missing')).toEqual(['File not found']);
+    const buttons = root.querySelectorAll<HTMLButtonElement>('[data-testid="recent-open"]');
+    expect([...buttons].map((b) => b.disabled)).toEqual([false, true]);
+    expect(root.querySelector('[data-testid="start-duplicate"]')).toBeNull();
+  });
+
+  it('explains on the start screen why the start-up register did not open', async () => {
+    mockIPC((cmd) => {
+      if (cmd === 'recent_registers') return [];
+      throw {
+        code: 'register_not_open',
+        message: 'The register could not be opened: /x.ropa: no such file',
+      };
     });
     const root = await render();
     const alert = root.querySelector('[data-testid="load-error"]');
     expect(alert?.textContent).toContain('No register is open');
+    expect(alert?.textContent).toContain('/x.ropa: no such file');
     expect(alert?.textContent).toContain('register_not_open');
+    expect(root.querySelector('[data-testid="start-screen"]')).not.toBeNull();
     expect(root.querySelector('[data-testid="organisation-name"]')).toBeNull();
     expect(root.querySelector('[data-testid="load-error"] button')).toBeNull();
   });

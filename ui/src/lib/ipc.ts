@@ -7,6 +7,9 @@
 import { invoke } from '@tauri-apps/api/core';
 import type {
   Commands,
+  CreateRequest,
+  ExportRequest,
+  RegisterDialog,
   IpcError as IpcErrorPayload,
   JsonRecord,
   NoticeRequest,
@@ -104,4 +107,26 @@ export const api = {
   openRegister: (path: string) => call('open_register', { path }),
   /** The overview of the register that is open. */
   registerOverview: () => call('register_overview', {}),
+  // --- Register files and exports (start screen, export screen) ---
+  /** Recently opened registers, most recent first (missing files flagged). */
+  recentRegisters: () => call('recent_registers', {}),
+  /** Removes a register from the recent list (the file stays). */
+  forgetRecent: (path: string) => call('forget_recent', { path }),
+  /** Creates a register (empty with an organisation name, or from the demo) and opens it. */
+  createRegister: (request: CreateRequest) => call('create_register', { request }),
+  /** Copies the open register to `path` (a new file); returns the copy's path. */
+  duplicateRegister: (path: string) => call('duplicate_register', { path }),
+  /** Native open/save dialog for a register; `null` when cancelled. */
+  chooseRegisterFile: (request: RegisterDialog) => call('choose_register_file', { request }),
+  /** Native save dialog for an export, with a default file name; `null` when cancelled. */
+  chooseExportFile: (request: ExportRequest) => call('choose_export_file', { request }),
+  /** The documents and their formats. */
+  exportChoices: () => call('export_choices', {}),
+  /** Writes the export to `path` (chosen in the save dialog). */
+  exportDocument: (request: ExportRequest, path: string) =>
+    call('export_document', { request, path }),
+  /** Opens a file exported in this session in the system viewer. */
+  openExported: (path: string) => call('open_exported', { path }),
+  /** Shows a file exported in this session in the file manager. */
+  revealExported: (path: string) => call('reveal_exported', { path }),
 };
