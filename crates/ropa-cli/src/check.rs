@@ -2,7 +2,7 @@
 //! for people (grouped by record), for scripts (`--json`) and for spreadsheets (`--format csv`).
 //! The exit status gates a pipeline: 7 when at least one finding has severity error.
 
-use super::{Failure, Lang, Out, open, usage};
+use super::{Failure, Lang, Out, open, usage, write_atomically};
 use clap::{Args, ValueEnum};
 use ropa_core::checks::{self, CheckOptions, Finding, Summary, report};
 use ropa_core::model::{Date, Language};
@@ -28,6 +28,9 @@ pub struct CheckArgs {
     /// Output format of the findings (`--json` prints them as JSON instead).
     #[arg(long, value_enum, default_value = "text")]
     format: Format,
+    /// Write the report to this file instead of standard output (written atomically).
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -36,6 +39,8 @@ enum Format {
     Text,
     /// Spreadsheet-safe CSV (UTF-8 with BOM, CRLF), one finding per row, for reports.
     Csv,
+    /// A4 PDF report for clients: summary by severity and Art. 30 letter, findings by record.
+    Pdf,
 }
 
 fn parse_date(s: &str) -> Result<Date, String> {
@@ -52,8 +57,8 @@ struct JsonReport<'a> {
 
 /// Runs the checks on the register at `register` and prints the findings.
 pub fn run(register: &Option<PathBuf>, json: bool, args: CheckArgs) -> Result<(), Failure> {
-    if json && args.format == Format::Csv {
-        return Err(usage("choose either --json or --format csv"));
+    if json && args.format != Format::Text {
+        return Err(usage("choose either --json or --format csv|pdf"));
     }
     let store = open(register)?;
     let org = store.organisation()?;
@@ -67,13 +72,30 @@ pub fn run(register: &Option<PathBuf>, json: bool, args: CheckArgs) -> Result<()
     let findings = checks::check_store(&store, &opts)?;
     let summary = Summary::of(&findings);
 
-    match args.format {
-        Format::Csv => {
+    let report_bytes = match args.format {
+        Format::Csv => Some(report::csv(&findings, lang)),
+        Format::Pdf => Some(report::pdf::to_bytes(
+            &findings,
+            &report::pdf::ReportInfo {
+                organisation: org.legal_name.clone(),
+                checked_on: opts.today,
+                revision: store.info()?.revision,
+            },
+            lang,
+        )),
+        Format::Text => None,
+    };
+    match (report_bytes, &args.output) {
+        (Some(bytes), Some(file)) => write_atomically(file, &bytes)?,
+        (Some(bytes), None) => {
             let mut stdout = std::io::stdout().lock();
             // A closed pipe is not worth reporting (as elsewhere in the CLI).
-            let _ = report::write_csv(&findings, lang, &mut stdout).and_then(|()| stdout.flush());
+            let _ = stdout.write_all(&bytes).and_then(|()| stdout.flush());
         }
-        Format::Text => {
+        (None, Some(_)) => {
+            return Err(usage("--output needs --format csv or pdf"));
+        }
+        (None, None) => {
             let value = JsonReport {
                 organisation: &org.legal_name,
                 checked_on: opts.today,

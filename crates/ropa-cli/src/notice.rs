@@ -43,6 +43,9 @@ enum Format {
     Html,
     /// CSV, one row per section and subheading (UTF-8 with BOM, CRLF).
     Csv,
+    /// A4 PDF with contents, page numbers and the version on every page (binary: use -o
+    /// or redirect standard output).
+    Pdf,
 }
 
 fn parse_date(s: &str) -> Result<Date, String> {
@@ -119,21 +122,22 @@ pub fn run(register: &Option<PathBuf>, args: NoticeArgs, out: &Out) -> Result<()
             );
         }
     }
-    let text = if out.json {
+    let bytes = if out.json {
         let mut t = serde_json::to_string_pretty(&notice).map_err(ropa_core::Error::from)?;
         t.push('\n');
-        t
+        t.into_bytes()
     } else {
         match args.format {
-            Format::Md => notice::markdown::render(&notice) + "\n",
-            Format::Html => notice::html::render(&notice),
-            Format::Csv => notice::csv::render(&notice),
+            Format::Md => (notice::markdown::render(&notice) + "\n").into_bytes(),
+            Format::Html => notice::html::render(&notice).into_bytes(),
+            Format::Csv => notice::csv::render(&notice).into_bytes(),
+            Format::Pdf => notice::pdf::to_bytes(&notice),
         }
     };
     match args.output {
-        Some(file) => write_atomically(&file, text.as_bytes()),
+        Some(file) => write_atomically(&file, &bytes),
         None => {
-            let _ = std::io::stdout().lock().write_all(text.as_bytes());
+            let _ = std::io::stdout().lock().write_all(&bytes);
             Ok(())
         }
     }

@@ -214,3 +214,59 @@ fn check_needs_a_register() {
         .assert()
         .code(2);
 }
+
+fn pdftotext(pdf: &Path) -> String {
+    let out = std::process::Command::new("pdftotext")
+        .args(["-enc", "UTF-8"])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext installed (poppler-utils)");
+    assert!(out.status.success());
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn report_files_as_pdf_and_csv_keep_the_exit_status() {
+    let dir = tempfile::tempdir().unwrap();
+    let reg = imported(&dir, "otrs.json");
+    let pdf = dir.path().join("report.pdf");
+    let out = ropa(&reg)
+        .args([
+            "check", "--today", TODAY, "--lang", "en", "--format", "pdf", "-o",
+        ])
+        .arg(&pdf)
+        .output()
+        .unwrap();
+    // The report is written, and the status still says there are errors.
+    assert_eq!(out.status.code(), Some(7));
+    let text = pdftotext(&pdf);
+    assert!(text.contains("Compliance check report"), "{text}");
+    assert!(text.contains("TRANSFER_PRIVACY_SHIELD"), "{text}");
+    assert!(text.contains("OTRS AG"), "{text}");
+
+    let csv = dir.path().join("report.csv");
+    let out = ropa(&reg)
+        .args(["check", "--today", TODAY, "--format", "csv", "--output"])
+        .arg(&csv)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(7));
+    let bytes = std::fs::read(&csv).unwrap();
+    assert!(bytes.starts_with("\u{feff}".as_bytes()));
+    assert!(String::from_utf8_lossy(&bytes).contains("TRANSFER_PRIVACY_SHIELD"));
+
+    // --output only with a file format; --json excludes the file formats.
+    let out = ropa(&reg)
+        .args(["check", "-o"])
+        .arg(dir.path().join("x.txt"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(!dir.path().join("x.txt").exists());
+    let out = ropa(&reg)
+        .args(["check", "--json", "--format", "pdf"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}

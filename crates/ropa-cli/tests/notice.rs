@@ -115,3 +115,46 @@ fn formats_and_selection() {
         .assert()
         .code(2);
 }
+
+#[test]
+fn pdf_notice_is_a_valid_file_with_the_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let reg = imported(&dir, "ntware.json");
+    let pdf = dir.path().join("notice.pdf");
+    ropa(&reg)
+        .args([
+            "notice",
+            "--format",
+            "pdf",
+            "--lang",
+            "de",
+            "--date",
+            "2026-03-01",
+            "-o",
+        ])
+        .arg(&pdf)
+        .assert()
+        .success();
+    let check = std::process::Command::new("qpdf")
+        .arg("--check")
+        .arg(&pdf)
+        .output()
+        .expect("qpdf installed");
+    assert!(check.status.success(), "{check:?}");
+    let out = std::process::Command::new("pdftotext")
+        .args(["-enc", "UTF-8"])
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext installed");
+    let text = String::from_utf8(out.stdout).unwrap();
+    for needle in [
+        "Datenschutzhinweise",
+        "NT-ware Systemprogrammierungs-GmbH",
+        "Stand: 1. März 2026",
+        "Niedersachsenstraße 6",
+        "Seite 1 von",
+    ] {
+        assert!(text.contains(needle), "`{needle}` missing from:\n{text}");
+    }
+}

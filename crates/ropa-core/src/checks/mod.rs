@@ -138,6 +138,35 @@ impl Art30Letter {
         }
     }
 
+    /// What the letter asks for, in a few words.
+    pub fn subject(self, german: bool) -> &'static str {
+        use Art30Letter::*;
+        match (self, german) {
+            (C1A, false) => "controller, joint controller, representative, DPO",
+            (C1A, true) => "Verantwortlicher, gemeinsam Verantwortliche, Vertreter, DSB",
+            (C1B, false) => "purposes of the processing",
+            (C1B, true) => "Zwecke der Verarbeitung",
+            (C1C, false) => "categories of data subjects and of personal data",
+            (C1C, true) => "Kategorien betroffener Personen und personenbezogener Daten",
+            (C1D, false) => "categories of recipients",
+            (C1D, true) => "Kategorien von Empfängern",
+            (C1E, false) => "transfers to third countries and their safeguards",
+            (C1E, true) => "Übermittlungen in Drittländer und ihre Garantien",
+            (C1F, false) => "time limits for erasure",
+            (C1F, true) => "Fristen für die Löschung",
+            (C1G, false) => "technical and organisational measures",
+            (C1G, true) => "technische und organisatorische Maßnahmen",
+            (P2A, false) => "processor, controllers served, representatives, DPO",
+            (P2A, true) => "Auftragsverarbeiter, Verantwortliche, Vertreter, DSB",
+            (P2B, false) => "categories of processing carried out for each controller",
+            (P2B, true) => "Kategorien von Verarbeitungen je Verantwortlichem",
+            (P2C, false) => "transfers to third countries and their safeguards",
+            (P2C, true) => "Übermittlungen in Drittländer und ihre Garantien",
+            (P2D, false) => "technical and organisational measures",
+            (P2D, true) => "technische und organisatorische Maßnahmen",
+        }
+    }
+
     /// Citation: `Art. 30(1)(a) GDPR` or `Art. 30 Abs. 1 lit. a DSGVO`.
     pub fn citation(self, german: bool) -> String {
         let (para, letter) = self.parts();

@@ -5,6 +5,8 @@
 //! CRLF line ends, RFC 4180 quoting, and cells that a spreadsheet would read as a formula (those
 //! starting with `=`, `+`, `-`, `@`, a tab or a carriage return) prefixed with `'`.
 
+pub mod pdf;
+
 use super::{Finding, Severity};
 use crate::model::{Entity, Language};
 use std::io::{self, Write};

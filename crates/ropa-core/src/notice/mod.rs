@@ -24,6 +24,7 @@ mod build;
 pub mod csv;
 pub mod html;
 pub mod markdown;
+pub mod pdf;
 pub mod template;
 
 use crate::interchange::Register;

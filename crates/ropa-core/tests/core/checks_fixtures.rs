@@ -431,3 +431,82 @@ fn fixture_counts_for_the_record() {
         println!("{name}: {summary:?}\n{:#?}", counts(&found));
     }
 }
+
+/// The PDF report of both fixtures, in both languages, read back with poppler: every finding's
+/// code, message and record label is there, the summary counts agree with the findings, and the
+/// clean register gets a report that says there is nothing to report.
+#[test]
+fn pdf_report_carries_every_finding_and_the_counts() {
+    use crate::export_support::{
+        assert_has, assert_no_clipping_or_overlap, pdfinfo_pages, pdftotext_pages, qpdf_check,
+        write_file,
+    };
+    use ropa_core::checks::report::pdf::{ReportInfo, to_bytes};
+    use ropa_core::model::Language;
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["ntware.json", "otrs.json", "clean.json"] {
+        let reg = fixture(name);
+        let found = run(&reg, &opts());
+        for lang in [Language::En, Language::De] {
+            let info = ReportInfo {
+                organisation: reg.organisation.legal_name.clone(),
+                checked_on: opts().today,
+                revision: 7,
+            };
+            let pdf = write_file(
+                dir.path(),
+                &format!("{name}-{lang:?}.pdf"),
+                &to_bytes(&found, &info, lang),
+            );
+            qpdf_check(&pdf);
+            let pages = pdftotext_pages(&pdf);
+            assert_eq!(pages.len(), pdfinfo_pages(&pdf));
+            let text = pages.join("\n");
+            assert_has(&pages[0], &info.organisation, "organisation");
+            for f in &found {
+                assert_has(&text, &f.code, "rule code");
+                assert_has(&text, f.message(lang), "message");
+                assert_has(&text, &f.target.label, "record label");
+                if let Some(field) = &f.target.field {
+                    assert_has(&text, field, "field");
+                }
+            }
+            // The total row of the summary: errors, warnings, infos.
+            let s = checks::Summary::of(&found);
+            let total = if lang == Language::De {
+                "Gesamt"
+            } else {
+                "Total"
+            };
+            assert_has(
+                &pages[0],
+                &format!("{total} {} {} {}", s.errors, s.warnings, s.infos),
+                "summary total",
+            );
+            // One row per finding, each starting with its severity.
+            let rows = text
+                .lines()
+                .filter(|l| {
+                    [
+                        "Error ", "Warning ", "Info ", "Fehler ", "Warnung ", "Hinweis ",
+                    ]
+                    .iter()
+                    .any(|p| l.starts_with(p))
+                })
+                .count();
+            assert_eq!(rows, found.len(), "{name} {lang:?}: one row per finding");
+            if found.is_empty() {
+                assert_has(
+                    &text,
+                    if lang == Language::De {
+                        "Keine Feststellungen"
+                    } else {
+                        "No findings"
+                    },
+                    "empty report",
+                );
+            }
+            assert_no_clipping_or_overlap(&pdf);
+        }
+    }
+}

@@ -1125,3 +1125,109 @@ fn store_and_document_build_the_same_notice() {
     let from_doc = notice::build(&from_doc_reg, &options(Language::De)).unwrap();
     assert_eq!(from_store, from_doc);
 }
+
+/// The text runs of a section's blocks (subheadings and every piece of text, link and marker).
+fn section_pieces(s: &Section) -> Vec<String> {
+    let mut out = Vec::new();
+    let push_runs = |runs: &[notice::Run], out: &mut Vec<String>| {
+        for r in runs {
+            if !matches!(r, notice::Run::Break) && !r.plain().trim().is_empty() {
+                out.push(r.plain().to_owned());
+            }
+        }
+    };
+    for b in &s.blocks {
+        if let Some(sub) = &b.subheading {
+            out.push(sub.clone());
+        }
+        for item in &b.items {
+            match item {
+                notice::Item::Paragraph(runs) => push_runs(runs, &mut out),
+                notice::Item::List(entries) => {
+                    for e in entries {
+                        push_runs(e, &mut out);
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn pdf_passes_qpdf_and_keeps_every_section_text_intact() {
+    use crate::export_support::{
+        assert_has, assert_no_clipping_or_overlap, contains, pdfinfo_pages, pdftotext_pages,
+        qpdf_check, write_file,
+    };
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["ntware", "otrs"] {
+        let reg = fixture(&format!("{name}.json"));
+        for lang in LANGS {
+            let n = notice::build(&reg, &options(lang)).unwrap();
+            let pdf = write_file(
+                dir.path(),
+                &format!("{name}-{lang:?}.pdf"),
+                &notice::pdf::to_bytes(&n),
+            );
+            qpdf_check(&pdf);
+            let pages = pdftotext_pages(&pdf);
+            assert_eq!(
+                pages.len(),
+                pdfinfo_pages(&pdf),
+                "{name} {lang:?}: page count"
+            );
+            let total = pages.len();
+            // Every page: the running head names controller and title; the footer the version
+            // line and "page x of y". The body is what lies between.
+            let mut bodies = Vec::new();
+            for (i, page) in pages.iter().enumerate() {
+                let lines: Vec<&str> = page.lines().filter(|l| !l.trim().is_empty()).collect();
+                let (head, foot) = (lines[0], lines[lines.len() - 1]);
+                assert_has(head, &n.controller, "running head");
+                assert_has(head, &n.title, "running head");
+                assert_has(foot, &n.version_line, "footer");
+                let label = match lang {
+                    Language::De => format!("Seite {} von {total}", i + 1),
+                    Language::En => format!("Page {} of {total}", i + 1),
+                };
+                assert_has(foot, &label, "page label");
+                bodies.push(lines[1..lines.len() - 1].join("\n"));
+            }
+            let front = &bodies[0];
+            assert_has(front, &n.title, "title");
+            assert_has(front, &n.version_line, "version line");
+            assert_has(front, &notice::plain(&n.intro), "intro");
+            if let Some(note) = &n.draft_note {
+                assert_has(front, note, "draft note");
+            }
+            let all = bodies.join("\n");
+            let mut from = 1;
+            for (i, s) in n.sections.iter().enumerate() {
+                let heading = format!("{}. {}", i + 1, s.heading);
+                // The section starts on the page the contents say, and sections are in order.
+                let page = (from..total)
+                    .find(|&p| contains(&bodies[p], &heading))
+                    .unwrap_or_else(|| panic!("{name} {lang:?}: heading `{heading}` not found"));
+                assert!(
+                    contains(front, &format!("{heading} {}", page + 1))
+                        || contains(
+                            &bodies[1..page].join("\n"),
+                            &format!("{heading} {}", page + 1)
+                        ),
+                    "{name} {lang:?}: contents do not give page {} for `{heading}`",
+                    page + 1
+                );
+                from = page;
+                for piece in section_pieces(s) {
+                    assert!(
+                        contains(&all, &piece),
+                        "{name} {lang:?}: `{piece}` of {} missing from the PDF text",
+                        s.id
+                    );
+                }
+            }
+            assert_no_clipping_or_overlap(&pdf);
+        }
+    }
+}

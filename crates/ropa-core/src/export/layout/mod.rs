@@ -462,6 +462,32 @@ impl Composer {
         self.space(after);
     }
 
+    /// A list entry: `marker` (a bullet or number) at `indent`, the text wrapped at
+    /// `indent + hang` so that its continuation lines align with its first word.
+    pub fn list_item(&mut self, marker: &str, spans: &[Span], indent: f32, hang: f32, after: f32) {
+        let width = self.geo.content_width() - indent - hang;
+        let mut lines = wrap(spans, width);
+        if let Some(first) = lines.first_mut() {
+            let style = first.runs.first().map_or_else(
+                || spans.first().map_or(Style::regular(9.0), |s| s.style),
+                |r| r.style,
+            );
+            first.runs.insert(
+                0,
+                text::Run {
+                    x: -hang,
+                    text: marker.to_owned(),
+                    style: Style {
+                        weight: Weight::Regular,
+                        ..style
+                    },
+                },
+            );
+        }
+        self.lines(lines, self.geo.left + indent + hang);
+        self.space(after);
+    }
+
     fn lines(&mut self, lines: Vec<Line>, x: f32) {
         let n = lines.len();
         let heights: Vec<f32> = lines.iter().map(|l| l.height(self.m.leading)).collect();
