@@ -33,4 +33,6 @@ echo "==> building RoPA Desk (tauri build --debug --no-bundle)"
 ui/node_modules/.bin/tauri build --debug --no-bundle --ci
 
 echo "==> starting RoPA Desk"
+# Without arguments: the demo register (the start screen is one click away, Ctrl+O).
+if [ "$#" -eq 0 ] && [ -z "${ROPA_REGISTER:-}" ]; then set -- --demo; fi
 exec "${run[@]}" "$CARGO_TARGET_DIR/debug/ropa-desk" "$@"

@@ -276,7 +276,7 @@ fn every_offered_export_writes_its_file() {
             }
         }
     }
-    assert_eq!(written, 12);
+    assert_eq!(written, 16);
     // No temporary files are left behind.
     let leftovers: Vec<_> = std::fs::read_dir(dir.path())
         .unwrap()
@@ -300,8 +300,8 @@ fn every_offered_export_writes_its_file() {
     // A format the document does not have is refused, naming the field.
     let err = export(
         &app,
-        json!({ "document": "checks_report", "format": "pdf", "language": "en" }),
-        &dir.path().join("x.pdf"),
+        json!({ "document": "checks_report", "format": "markdown", "language": "en" }),
+        &dir.path().join("x.md"),
     )
     .unwrap_err();
     assert_eq!(err["code"], "invalid");

@@ -419,12 +419,16 @@ const CHOICES: &[(ExportDocument, &[ExportFormat])] = &[
     (
         ExportDocument::Notice,
         &[
+            ExportFormat::Pdf,
             ExportFormat::Markdown,
             ExportFormat::Html,
             ExportFormat::Csv,
         ],
     ),
-    (ExportDocument::ChecksReport, &[ExportFormat::Csv]),
+    (
+        ExportDocument::ChecksReport,
+        &[ExportFormat::Pdf, ExportFormat::Csv],
+    ),
 ];
 
 /// The documents and formats the export screen offers.
@@ -445,7 +449,9 @@ enum Output {
     RecordPdf(RecordKind),
     RecordCsv(RecordKind, export::csv::CsvOptions),
     Notice(super::notice::NoticeFormat),
+    NoticePdf,
     ChecksCsv,
+    ChecksPdf,
 }
 
 impl Output {
@@ -484,10 +490,12 @@ impl Output {
                 }
                 Output::RecordCsv(record(d), csv_options())
             }
+            (D::Notice, F::Pdf) => Output::NoticePdf,
             (D::Notice, F::Markdown) => Output::Notice(N::Markdown),
             (D::Notice, F::Html) => Output::Notice(N::Html),
             (D::Notice, F::Csv) => Output::Notice(N::Csv),
             (D::ChecksReport, F::Csv) => Output::ChecksCsv,
+            (D::ChecksReport, F::Pdf) => Output::ChecksPdf,
             (document, format) => {
                 let offered = CHOICES
                     .iter()
@@ -514,7 +522,7 @@ impl Output {
     fn extension(self) -> &'static str {
         use super::notice::NoticeFormat as N;
         match self {
-            Output::RecordPdf(_) => "pdf",
+            Output::RecordPdf(_) | Output::NoticePdf | Output::ChecksPdf => "pdf",
             Output::RecordCsv(..) | Output::ChecksCsv | Output::Notice(N::Csv) => "csv",
             Output::Notice(N::Markdown) => "md",
             Output::Notice(N::Html) => "html",
@@ -547,17 +555,24 @@ impl Output {
                 };
                 Ok(Rendered::plain(bytes))
             }
-            Output::Notice(format) => {
+            Output::Notice(_) | Output::NoticePdf => {
                 let options = NoticeOptions {
                     language,
                     ..NoticeOptions::default()
                 };
                 let built =
                     state.with_store(|store| Ok(notice::build_from_store(store, &options)?))?;
-                let text = match format {
-                    super::notice::NoticeFormat::Markdown => notice::markdown::render(&built),
-                    super::notice::NoticeFormat::Html => notice::html::render(&built),
-                    super::notice::NoticeFormat::Csv => notice::csv::render(&built),
+                let text = match self {
+                    Output::Notice(super::notice::NoticeFormat::Markdown) => {
+                        notice::markdown::render(&built).into_bytes()
+                    }
+                    Output::Notice(super::notice::NoticeFormat::Html) => {
+                        notice::html::render(&built).into_bytes()
+                    }
+                    Output::Notice(super::notice::NoticeFormat::Csv) => {
+                        notice::csv::render(&built).into_bytes()
+                    }
+                    _ => notice::pdf::to_bytes(&built),
                 };
                 let warnings = built
                     .warnings
@@ -565,15 +580,26 @@ impl Output {
                     .map(|gap| gap.message(language).to_owned())
                     .collect();
                 Ok(Rendered {
-                    bytes: text.into_bytes(),
+                    bytes: text,
                     warnings,
                 })
             }
-            Output::ChecksCsv => {
-                let findings = state.with_store(|store| {
-                    Ok(checks::check_store(store, &CheckOptions::default())?)
+            Output::ChecksCsv | Output::ChecksPdf => {
+                let options = CheckOptions::default();
+                let (findings, info) = state.with_store(|store| {
+                    Ok((
+                        checks::check_store(store, &options)?,
+                        checks::report::pdf::ReportInfo {
+                            organisation: store.organisation()?.legal_name,
+                            checked_on: options.today,
+                            revision: store.info()?.revision,
+                        },
+                    ))
                 })?;
-                Ok(Rendered::plain(checks::report::csv(&findings, language)))
+                Ok(Rendered::plain(match self {
+                    Output::ChecksPdf => checks::report::pdf::to_bytes(&findings, &info, language),
+                    _ => checks::report::csv(&findings, language),
+                }))
             }
         }
     }
