@@ -8,7 +8,8 @@
 # 4. stops everything it started, whatever happened (trap), tauri-driver with SIGTERM so that it
 #    also stops WebKitWebDriver.
 #
-# Needs the packages of scripts/install-deps.sh (xvfb, webkit2gtk-driver, libwebkit2gtk-4.1-dev)
+# Needs the packages of scripts/install-deps.sh (xvfb, webkit2gtk-driver, libwebkit2gtk-4.1-dev,
+# xdotool for the native file dialogs, poppler-utils and qpdf to check exported PDFs)
 # and installs tauri-driver with cargo if it is missing. No display or window manager needed.
 #
 # Environment (all optional):
@@ -129,6 +130,10 @@ Xvfb ":$display" -screen 0 1280x800x24 -nolisten tcp >"$LOGS/xvfb.log" 2>&1 &
 XVFB_PID=$!
 wait_for "Xvfb" 20 "$XVFB_PID" test -S "/tmp/.X11-unix/X${display}"
 export DISPLAY=":$display"
+
+# The app's recent-registers list goes to a throwaway directory, not the user's config (the app
+# inherits this through tauri-driver; tests that need their own list pass --config-dir).
+export ROPA_CONFIG_DIR="$LOGS/config"
 
 driver_port="$(free_port 4444)"
 native_port="$(free_port $((driver_port + 1)))"

@@ -281,11 +281,12 @@ async fn every_screen_renders_in_english_and_german() -> TestResult {
                             .await?;
                     }
                     "export" => {
-                        click(&client, "[data-testid='export-build']").await?;
                         client
                             .wait()
                             .at_most(WAIT)
-                            .for_element(Locator::Css("[data-testid='export-preview']"))
+                            .for_element(Locator::Css(
+                                "[data-testid='export-doc-controller_record']",
+                            ))
                             .await?;
                     }
                     _ => {}
