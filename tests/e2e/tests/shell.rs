@@ -146,6 +146,9 @@ async fn new_register_through_the_dialogs_export_pdf_and_reopen_from_the_recent_
     let config = dir.path().join("config");
     let register = dir.path().join("e2e-new.ropa");
     let pdf = dir.path().join("record.pdf");
+    let copy = dir.path().join("e2e-copy.ropa");
+    let text_file = dir.path().join("notes.ropa");
+    std::fs::write(&text_file, "just some notes, not a register")?;
     let organisation = "E2E Muster GmbH";
     let activity = "Visitor statistics (e2e)";
     let args = vec!["--config-dir".to_owned(), config.display().to_string()];
@@ -211,9 +214,36 @@ async fn new_register_through_the_dialogs_export_pdf_and_reopen_from_the_recent_
         click(&client, "[data-testid='export-doc-notice']").await?;
         screenshot(&client, "de-export").await?;
         click(&client, "[data-testid='nav-start']").await?;
-        find(&client, "[data-testid='start-duplicate']").await?;
         find(&client, "[data-testid='recent-entry']").await?;
         screenshot(&client, "de-start").await?;
+
+        // Duplicate the open register through the save dialog: a valid copy, the original open.
+        click(&client, "[data-testid='start-duplicate']").await?;
+        fill_file_dialog("Duplicate register", &copy).await?;
+        let line = text(&client, "[data-testid='duplicate-result']").await?;
+        assert!(line.contains("e2e-copy.ropa"), "duplicate line: {line}");
+        let copied = Store::open(&copy)?;
+        assert_eq!(copied.organisation()?.legal_name, organisation);
+        assert_eq!(copied.list::<Activity>()?.len(), 1);
+        drop(copied);
+
+        // Renaming the organisation renames the window.
+        click(&client, "[data-testid='nav-organisation']").await?;
+        let legal_name = find(&client, "[data-testid='field-legal_name']").await?;
+        legal_name.send_keys(" Nord").await?;
+        wait_until("the renamed window title", || async {
+            Ok(client.title().await?.contains("E2E Muster GmbH Nord"))
+        })
+        .await?;
+        legal_name
+            .send_keys(&Key::Backspace.to_string().repeat(5))
+            .await?;
+        wait_until("the window title after undoing", || async {
+            Ok(!client.title().await?.contains("Nord"))
+        })
+        .await?;
+        click(&client, "[data-testid='nav-start']").await?;
+        find(&client, "[data-testid='start-duplicate']").await?;
         click(&client, "[data-testid='lang-toggle']").await?;
         screenshot(&client, "en-start").await?;
         Ok::<_, Box<dyn Error>>(())
@@ -229,6 +259,16 @@ async fn new_register_through_the_dialogs_export_pdf_and_reopen_from_the_recent_
         find(&client, "[data-testid='start-screen']").await?;
         let first = text(&client, "[data-testid='recent-organisation']").await?;
         assert_eq!(first, organisation);
+
+        // Opening a file that is not a register explains it, typed, on the start screen.
+        click(&client, "[data-testid='start-open']").await?;
+        fill_file_dialog("Open register", &text_file).await?;
+        let error = text(&client, "[data-testid='start-error']").await?;
+        assert!(
+            error.contains("not a RoPA Desk register") && error.contains("not_a_register"),
+            "error shown: {error}"
+        );
+        screenshot(&client, "en-start-error").await?;
         click(&client, "[data-testid='recent-open']").await?;
         let heading = text(&client, "[data-testid='organisation-name']").await?;
         assert_eq!(heading, organisation);
