@@ -115,6 +115,10 @@ async fn fill_file_dialog(title: &str, path: &Path) -> TestResult {
     // Let GTK finish mapping the dialog and focusing its name field.
     tokio::time::sleep(Duration::from_millis(800)).await;
     xdotool(&["windowfocus", "--sync", &window])?;
+    // Ctrl+L opens the location entry (open dialogs; save dialogs focus their name entry).
+    // Typing a leading `/` would open it too, but the keys typed while it appears get lost.
+    xdotool(&["key", "--clearmodifiers", "ctrl+l"])?;
+    tokio::time::sleep(Duration::from_millis(400)).await;
     xdotool(&["key", "--clearmodifiers", "ctrl+a"])?;
     let path = path.display().to_string();
     xdotool(&["type", "--delay", "15", &path])?;
@@ -236,7 +240,7 @@ async fn new_register_through_the_dialogs_export_pdf_and_reopen_from_the_recent_
         })
         .await?;
         legal_name
-            .send_keys(&Key::Backspace.to_string().repeat(5))
+            .send_keys(&char::from(Key::Backspace).to_string().repeat(5))
             .await?;
         wait_until("the window title after undoing", || async {
             Ok(!client.title().await?.contains("Nord"))
