@@ -60,7 +60,6 @@ fn error_code(err: &Value) -> &str {
         .unwrap_or_else(|| panic!("error without code: {err}"))
 }
 
-
 fn opened(dir: &Path) -> (Harness, PathBuf) {
     let path = fixture_register(dir);
     let app = Harness::new();
@@ -90,7 +89,10 @@ fn countries_carry_their_chapter_v_status() {
 fn transfer_options_follow_the_core_and_name_the_field_when_unknown() {
     let app = Harness::new();
     let us = app
-        .invoke("transfer_options", json!({ "request": { "country": "US" } }))
+        .invoke(
+            "transfer_options",
+            json!({ "request": { "country": "US" } }),
+        )
         .expect("US");
     let kinds: Vec<&str> = us["mechanisms"]
         .as_array()
@@ -113,13 +115,19 @@ fn transfer_options_follow_the_core_and_name_the_field_when_unknown() {
     assert_eq!(us["derogations"].as_array().unwrap().len(), 7);
 
     let de = app
-        .invoke("transfer_options", json!({ "request": { "country": "DE" } }))
+        .invoke(
+            "transfer_options",
+            json!({ "request": { "country": "DE" } }),
+        )
         .expect("DE");
     assert_eq!(de["chapterV"], false);
     assert!(de["mechanisms"].as_array().unwrap().is_empty());
 
     let err = app
-        .invoke("transfer_options", json!({ "request": { "country": "ZZ" } }))
+        .invoke(
+            "transfer_options",
+            json!({ "request": { "country": "ZZ" } }),
+        )
         .unwrap_err();
     assert_eq!(error_code(&err), "unknown_code");
     assert_eq!(err["field"], "country");
@@ -180,11 +188,11 @@ fn review_due_dates_are_the_cores() {
     let max = ropa_core::checks::ReviewOptions::default().max_age_days;
     for (row, a) in due.iter().zip(&activities) {
         assert_eq!(row["id"], json!(a.id));
+        assert_eq!(row["due"], json!(a.review_due(max).map(|d| d.to_string())));
         assert_eq!(
-            row["due"],
-            json!(a.review_due(max).map(|d| d.to_string()))
+            row["today"],
+            json!(ropa_core::model::Date::today().to_string())
         );
-        assert_eq!(row["today"], json!(ropa_core::model::Date::today().to_string()));
     }
 }
 
@@ -227,12 +235,17 @@ fn a_catalogue_entry_in_use_is_not_deleted_and_the_error_names_its_users() {
         .unwrap_err();
     assert_eq!(error_code(&err), "in_use");
     assert!(
-        err["message"].as_str().unwrap().contains(&activity.reference),
+        err["message"]
+            .as_str()
+            .unwrap()
+            .contains(&activity.reference),
         "{err}"
     );
-    assert!(Store::open(&path)
-        .unwrap()
-        .find::<ropa_core::model::DataCategory>(&category)
-        .unwrap()
-        .is_some());
+    assert!(
+        Store::open(&path)
+            .unwrap()
+            .find::<ropa_core::model::DataCategory>(&category)
+            .unwrap()
+            .is_some()
+    );
 }

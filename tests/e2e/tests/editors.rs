@@ -157,8 +157,14 @@ fn read(path: &Path) -> TestResult<Seen> {
             .list::<Activity>()?
             .into_iter()
             .find(|a| a.name == "New activity: newsletter"),
-        agreement: store.list::<Agreement>()?.into_iter().find(|g| g.party == pid),
-        transfer: store.list::<Transfer>()?.into_iter().find(|t| t.party == pid),
+        agreement: store
+            .list::<Agreement>()?
+            .into_iter()
+            .find(|g| g.party == pid),
+        transfer: store
+            .list::<Transfer>()?
+            .into_iter()
+            .find(|t| t.party == pid),
         party,
     })
 }
@@ -214,11 +220,18 @@ async fn a_processor_with_agreement_and_dpf_transfer_is_kept_across_restarts() -
         let descriptions = client
             .find_all(Locator::Css("[data-testid='purpose-description']"))
             .await?;
-        descriptions[0].send_keys("Sending the newsletter ordered").await?;
+        descriptions[0]
+            .send_keys("Sending the newsletter ordered")
+            .await?;
         descriptions[1].send_keys("Measuring opening rates").await?;
         choose(&client, "[data-testid='purpose-basis']", 0, "ART6_1_B").await?;
         choose(&client, "[data-testid='purpose-basis']", 1, "ART6_1_F").await?;
-        type_into(&client, "[data-testid='purpose-interest']", "Improving our mailings").await?;
+        type_into(
+            &client,
+            "[data-testid='purpose-interest']",
+            "Improving our mailings",
+        )
+        .await?;
         screenshot(&client, "editors-activity-en").await?;
 
         // The processor.
@@ -228,7 +241,10 @@ async fn a_processor_with_agreement_and_dpf_transfer_is_kept_across_restarts() -
         choose(&client, "[data-testid='field-country']", 0, "US").await?;
         let status = wait_for(&client, "[data-testid='field-country-status']").await?;
         let status = status.text().await?;
-        assert!(status.contains("Adequacy in part"), "country status: {status}");
+        assert!(
+            status.contains("Adequacy in part"),
+            "country status: {status}"
+        );
 
         // Its Art. 28 agreement.
         click(&client, "[data-testid='agreement-add']").await?;
@@ -250,7 +266,11 @@ async fn a_processor_with_agreement_and_dpf_transfer_is_kept_across_restarts() -
         // The transfer to the US: the form offers the DPF (and never the Privacy Shield).
         click(&client, "[data-testid='transfer-add']").await?;
         choose(&client, "[data-testid='transfer-country']", 0, "US").await?;
-        wait_for(&client, "[data-testid='transfer-mechanism'] option[value='dpf']").await?;
+        wait_for(
+            &client,
+            "[data-testid='transfer-mechanism'] option[value='dpf']",
+        )
+        .await?;
         let offered = client
             .find_all(Locator::Css("[data-testid='transfer-mechanism'] option"))
             .await?;
@@ -260,16 +280,32 @@ async fn a_processor_with_agreement_and_dpf_transfer_is_kept_across_restarts() -
         }
         assert!(values.contains(&"scc".to_owned()), "{values:?}");
         assert!(
-            !values.iter().any(|v| v == "privacy_shield" || v.starts_with("adequacy")),
+            !values
+                .iter()
+                .any(|v| v == "privacy_shield" || v.starts_with("adequacy")),
             "{values:?}"
         );
         choose(&client, "[data-testid='transfer-mechanism']", 0, "dpf").await?;
-        type_into(&client, "[data-testid='transfer-dpf-participant']", "Mailer Inc.").await?;
-        type_into(&client, "[data-testid='transfer-dpf-checked']", "2026-02-01").await?;
+        type_into(
+            &client,
+            "[data-testid='transfer-dpf-participant']",
+            "Mailer Inc.",
+        )
+        .await?;
+        type_into(
+            &client,
+            "[data-testid='transfer-dpf-checked']",
+            "2026-02-01",
+        )
+        .await?;
         let reason = wait_for(&client, "[data-testid='transfer-reason']").await?;
         assert!(reason.text().await?.contains("Data Privacy Framework"));
 
-        eventually(|| Ok(complete(&read(&path)?)), "every record in the register file").await?;
+        eventually(
+            || Ok(complete(&read(&path)?)),
+            "every record in the register file",
+        )
+        .await?;
         screenshot(&client, "editors-parties-en").await?;
         client
             .execute(
@@ -280,11 +316,33 @@ async fn a_processor_with_agreement_and_dpf_transfer_is_kept_across_restarts() -
         screenshot(&client, "editors-transfer-en").await?;
 
         // An invalid date is refused by the core and marked at its field.
-        type_into(&client, "[data-testid='agreement-expires_on']", "2026-13-45").await?;
-        let marked = wait_for(&client, "[data-testid='agreement-expires_on'][aria-invalid='true']")
-            .await?;
-        let _ = marked;
-        type_into(&client, "[data-testid='agreement-expires_on']", "").await?;
+        type_into(
+            &client,
+            "[data-testid='agreement-expires_on']",
+            "2026-13-45",
+        )
+        .await?;
+        wait_for(
+            &client,
+            "[data-testid='agreement-expires_on'][aria-invalid='true']",
+        )
+        .await?;
+        screenshot(&client, "editors-field-error-en").await?;
+        type_into(
+            &client,
+            "[data-testid='agreement-expires_on']",
+            "2027-12-31",
+        )
+        .await?;
+        eventually(
+            || {
+                Ok(read(&path)?.agreement.is_some_and(|g| {
+                    g.expires_on.map(|d| d.to_string()).as_deref() == Some("2027-12-31")
+                }))
+            },
+            "the corrected expiry date in the file",
+        )
+        .await?;
 
         click(&client, "[data-testid='nav-catalogues']").await?;
         type_into(&client, "[data-testid='catalogue-new-name']", "Health data").await?;
@@ -317,7 +375,6 @@ async fn a_processor_with_agreement_and_dpf_transfer_is_kept_across_restarts() -
     // Reopened on the same file: everything is there, in the UI and in the file.
     let seen = read(&path)?;
     assert!(complete(&seen), "records after the first session");
-    let p2 = path.clone();
     with_app(&args, |client| async move {
         let names = wait_for(&client, "[data-testid='activity-name']").await?;
         assert_eq!(names.text().await?.trim(), "New activity: newsletter");
@@ -330,19 +387,37 @@ async fn a_processor_with_agreement_and_dpf_transfer_is_kept_across_restarts() -
 
         click(&client, "[data-testid='nav-parties']").await?;
         click(&client, "[data-testid='party-row']").await?;
-        assert_eq!(value_of(&client, "[data-testid='field-name']").await?, "Mailer Inc.");
-        assert_eq!(value_of(&client, "[data-testid='field-country']").await?, "US");
-        assert_eq!(value_of(&client, "[data-testid='agreement-status']").await?, "signed");
+        assert_eq!(
+            value_of(&client, "[data-testid='field-name']").await?,
+            "Mailer Inc."
+        );
+        assert_eq!(
+            value_of(&client, "[data-testid='field-country']").await?,
+            "US"
+        );
+        assert_eq!(
+            value_of(&client, "[data-testid='agreement-status']").await?,
+            "signed"
+        );
         assert_eq!(
             value_of(&client, "[data-testid='agreement-signed_on']").await?,
             "2026-01-15"
         );
         let checked = client
-            .find_all(Locator::Css("[data-testid='agreement-checklist'] input:checked"))
+            .find_all(Locator::Css(
+                "[data-testid='agreement-checklist'] input:checked",
+            ))
             .await?;
         assert_eq!(checked.len(), 8);
-        wait_for(&client, "[data-testid='transfer-mechanism'] option[value='dpf']").await?;
-        assert_eq!(value_of(&client, "[data-testid='transfer-mechanism']").await?, "dpf");
+        wait_for(
+            &client,
+            "[data-testid='transfer-mechanism'] option[value='dpf']",
+        )
+        .await?;
+        assert_eq!(
+            value_of(&client, "[data-testid='transfer-mechanism']").await?,
+            "dpf"
+        );
         assert_eq!(
             value_of(&client, "[data-testid='transfer-dpf-participant']").await?,
             "Mailer Inc."
@@ -359,7 +434,6 @@ async fn a_processor_with_agreement_and_dpf_transfer_is_kept_across_restarts() -
             value_of(&client, "[data-testid='purpose-interest']").await?,
             "Improving our mailings"
         );
-        let _ = &p2;
         Ok(())
     })
     .await?;

@@ -162,7 +162,6 @@ impl Reference {
                 mechanisms: Vec::new(),
             });
         }
-        let (name_en, name_de) = (status.name_en.clone(), status.name_de.clone());
         let mut out = Vec::new();
         let kind = |kind: &str, decision: Option<String>, reason: (String, String), restricted| {
             let info = self.transfer_kind(kind);
@@ -186,10 +185,12 @@ impl Reference {
                     None,
                     (
                         format!(
-                            "The adequacy decision for {name_en} covers only organisations certified under the EU–U.S. Data Privacy Framework: check the importer on the DPF list and record the date."
+                            "Adequacy decision {} covers only organisations certified under the EU–U.S. Data Privacy Framework: check the importer on the DPF list and record the date.",
+                            d.decision.as_deref().unwrap_or(&d.code)
                         ),
                         format!(
-                            "Der Angemessenheitsbeschluss für {name_de} gilt nur für Organisationen, die nach dem EU-US-Datenschutzrahmen zertifiziert sind: Prüfen Sie den Importeur auf der DPF-Liste und erfassen Sie das Datum."
+                            "Der Angemessenheitsbeschluss {} gilt nur für Organisationen, die nach dem EU-US-Datenschutzrahmen zertifiziert sind: Prüfen Sie den Importeur auf der DPF-Liste und erfassen Sie das Datum.",
+                            d.decision.as_deref().unwrap_or(&d.code)
                         ),
                     ),
                     true,
