@@ -350,6 +350,47 @@ async fn a_processor_with_agreement_and_dpf_transfer_is_kept_across_restarts() -
         wait_for(&client, "[data-testid='catalogue-special']").await?;
         screenshot(&client, "editors-catalogues-en").await?;
 
+        // Used by the activity, the category cannot be deleted: the core's error names the user.
+        click(&client, "[data-testid='nav-activities']").await?;
+        click(&client, "[data-testid='activity-name']").await?;
+        wait_for(
+            &client,
+            "select[aria-label='Add data category…'] option[value]",
+        )
+        .await?;
+        let options = client
+            .find_all(Locator::Css(
+                "select[aria-label='Add data category…'] option",
+            ))
+            .await?;
+        let mut health = None;
+        for o in options {
+            if o.text().await?.trim() == "Health data" {
+                health = o.attr("value").await?;
+            }
+        }
+        let health = health.ok_or("the new category is offered in the activity")?;
+        choose(
+            &client,
+            "select[aria-label='Add data category…']",
+            0,
+            &health,
+        )
+        .await?;
+        click(&client, "[data-testid='nav-catalogues']").await?;
+        click(&client, "[data-testid='catalogue-delete']").await?;
+        let refusal = wait_for(&client, "[data-testid='catalogue-error']").await?;
+        let refusal = refusal.text().await?;
+        assert!(refusal.contains("NEW-01"), "refusal: {refusal}");
+        let store = Store::open(&path)?;
+        assert!(
+            store
+                .find::<ropa_core::model::DataCategory>(&health)?
+                .is_some(),
+            "the category is still in the file"
+        );
+        screenshot(&client, "editors-catalogue-in-use-en").await?;
+
         // German.
         click(&client, "[data-testid='lang-toggle']").await?;
         screenshot(&client, "editors-catalogues-de").await?;
