@@ -409,6 +409,13 @@ async fn a_processor_with_agreement_and_dpf_transfer_is_kept_across_restarts() -
         click(&client, "[data-testid='activity-name']").await?;
         wait_for(&client, "[data-testid='purpose-interest']").await?;
         screenshot(&client, "editors-activity-de").await?;
+        client
+            .execute(
+                "document.querySelector(\"[data-testid='activity-more']\").scrollIntoView()",
+                vec![],
+            )
+            .await?;
+        screenshot(&client, "editors-activity-more-de").await?;
         Ok(())
     })
     .await?;
