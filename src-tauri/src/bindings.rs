@@ -30,6 +30,17 @@ const COMMANDS: &[(&str, Option<&str>, &str)] = &[
     ("run_checks", None, "Array<CheckFinding>"),
     ("export_notice", Some("NoticeRequest"), "NoticeText"),
     ("legal_bases", None, "Array<CodeOption>"),
+    // Editors' pickers.
+    ("countries", None, "Array<CountryOption>"),
+    (
+        "transfer_options",
+        Some("TransferOptionsRequest"),
+        "TransferChoices",
+    ),
+    ("special_categories", None, "Array<CodeOption>"),
+    ("art9_conditions", None, "Array<CodeOption>"),
+    ("retention_rules", None, "Array<CodeOption>"),
+    ("review_due", None, "Array<ReviewDue>"),
 ];
 
 fn generate() -> BTreeMap<String, String> {
@@ -59,6 +70,12 @@ fn generate() -> BTreeMap<String, String> {
         notice::NoticeRequest,
         notice::NoticeText,
         reference::CodeOption,
+        // Editors' pickers.
+        reference::CountryOption,
+        reference::MechanismChoice,
+        reference::TransferOptionsRequest,
+        reference::TransferChoices,
+        reference::ReviewDue,
     );
     names.sort();
 

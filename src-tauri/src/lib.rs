@@ -56,5 +56,12 @@ pub fn setup<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::checks::run_checks,
             commands::notice::export_notice,
             commands::reference::legal_bases,
+            // Editors' pickers.
+            commands::reference::countries,
+            commands::reference::transfer_options,
+            commands::reference::special_categories,
+            commands::reference::art9_conditions,
+            commands::reference::retention_rules,
+            commands::reference::review_due,
         ])
 }

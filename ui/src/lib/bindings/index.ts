@@ -2,8 +2,10 @@
 import type { ActivitySummary } from "./ActivitySummary";
 import type { CheckFinding } from "./CheckFinding";
 import type { CodeOption } from "./CodeOption";
+import type { CountryOption } from "./CountryOption";
 import type { IpcError } from "./IpcError";
 import type { ListRequest } from "./ListRequest";
+import type { MechanismChoice } from "./MechanismChoice";
 import type { NoticeFormat } from "./NoticeFormat";
 import type { NoticeRequest } from "./NoticeRequest";
 import type { NoticeText } from "./NoticeText";
@@ -12,7 +14,10 @@ import type { RecordKind } from "./RecordKind";
 import type { RecordRef } from "./RecordRef";
 import type { RegisterInfo } from "./RegisterInfo";
 import type { RegisterOverview } from "./RegisterOverview";
+import type { ReviewDue } from "./ReviewDue";
 import type { SaveRequest } from "./SaveRequest";
+import type { TransferChoices } from "./TransferChoices";
+import type { TransferOptionsRequest } from "./TransferOptionsRequest";
 
 /** A record in the core's JSON shape (the interchange format of one record). */
 export type JsonRecord = Record<string, unknown>;
@@ -32,14 +37,22 @@ export interface Commands {
   run_checks: { args: Record<string, never>; result: Array<CheckFinding> };
   export_notice: { args: { request: NoticeRequest }; result: NoticeText };
   legal_bases: { args: Record<string, never>; result: Array<CodeOption> };
+  countries: { args: Record<string, never>; result: Array<CountryOption> };
+  transfer_options: { args: { request: TransferOptionsRequest }; result: TransferChoices };
+  special_categories: { args: Record<string, never>; result: Array<CodeOption> };
+  art9_conditions: { args: Record<string, never>; result: Array<CodeOption> };
+  retention_rules: { args: Record<string, never>; result: Array<CodeOption> };
+  review_due: { args: Record<string, never>; result: Array<ReviewDue> };
 }
 
 export type {
   ActivitySummary,
   CheckFinding,
   CodeOption,
+  CountryOption,
   IpcError,
   ListRequest,
+  MechanismChoice,
   NoticeFormat,
   NoticeRequest,
   NoticeText,
@@ -48,5 +61,8 @@ export type {
   RecordRef,
   RegisterInfo,
   RegisterOverview,
+  ReviewDue,
   SaveRequest,
+  TransferChoices,
+  TransferOptionsRequest,
 };
