@@ -49,6 +49,17 @@ const COMMANDS: &[(&str, Option<&str>, &str)] = &[
     ),
     ("open_exported", Some("path"), "null"),
     ("reveal_exported", Some("path"), "null"),
+    // Editors' pickers.
+    ("countries", None, "Array<CountryOption>"),
+    (
+        "transfer_options",
+        Some("TransferOptionsRequest"),
+        "TransferChoices",
+    ),
+    ("special_categories", None, "Array<CodeOption>"),
+    ("art9_conditions", None, "Array<CodeOption>"),
+    ("retention_rules", None, "Array<CodeOption>"),
+    ("review_due", None, "Array<ReviewDue>"),
 ];
 
 fn generate() -> BTreeMap<String, String> {
@@ -88,6 +99,12 @@ fn generate() -> BTreeMap<String, String> {
         files::ExportRequest,
         files::ExportChoice,
         files::ExportOutcome,
+        // Editors' pickers.
+        reference::CountryOption,
+        reference::MechanismChoice,
+        reference::TransferOptionsRequest,
+        reference::TransferChoices,
+        reference::ReviewDue,
     );
     names.sort();
 

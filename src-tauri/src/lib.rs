@@ -77,5 +77,12 @@ pub fn setup<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::files::export_document,
             commands::files::open_exported,
             commands::files::reveal_exported,
+            // Editors' pickers.
+            commands::reference::countries,
+            commands::reference::transfer_options,
+            commands::reference::special_categories,
+            commands::reference::art9_conditions,
+            commands::reference::retention_rules,
+            commands::reference::review_due,
         ])
 }

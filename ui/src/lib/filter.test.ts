@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { filterActivities, fold, isFiltered, noFilter, usedIds, usedLegalBases } from './filter';
+import {
+  addDays,
+  destinationsOf,
+  filterActivities,
+  fold,
+  isFiltered,
+  noFilter,
+  reviewMatches,
+  usedCountries,
+  usedIds,
+  usedLegalBases,
+} from './filter';
 import { asActivity } from './records';
 
 const list = [
@@ -61,5 +72,50 @@ describe('filterActivities', () => {
   it('lists the legal bases in use', () => {
     expect(usedLegalBases(list)).toEqual(['ART6_1_A', 'ART6_1_B', 'ART6_1_F']);
     expect(fold('Löschung')).toBe('loschung');
+  });
+});
+
+describe('destination and review filters', () => {
+  const transfers = [
+    { activity: 'b', country: 'US', party: 'mailer' },
+    { activity: 'b', country: 'US', party: 'other' },
+    { activity: 'a', country: 'CH', party: 'bank' },
+    { service: 's1', country: 'JP', party: 'x' },
+  ];
+  const context = {
+    destinations: destinationsOf(transfers),
+    reviewDue: new Map<string, string | null>([
+      ['a', '2026-03-01'],
+      ['b', null],
+    ]),
+    today: '2026-03-10',
+  };
+
+  it('filters by the destination country of the activity’s transfers', () => {
+    expect(context.destinations.get('b')).toEqual(['US']);
+    expect(usedCountries(context.destinations)).toEqual(['CH', 'US']);
+    expect(ids(filterActivities(list, { ...noFilter, country: 'US' }, context))).toEqual(['b']);
+    expect(ids(filterActivities(list, { ...noFilter, country: 'CH' }, context))).toEqual(['a']);
+    expect(ids(filterActivities(list, { ...noFilter, country: 'JP' }, context))).toEqual([]);
+    // Without the transfers nothing can match a destination.
+    expect(ids(filterActivities(list, { ...noFilter, country: 'US' }))).toEqual([]);
+  });
+
+  it('filters by review due: overdue, soon, unscheduled', () => {
+    expect(ids(filterActivities(list, { ...noFilter, review: 'overdue' }, context))).toEqual(['a']);
+    expect(ids(filterActivities(list, { ...noFilter, review: 'unscheduled' }, context))).toEqual(['b']);
+    expect(ids(filterActivities(list, { ...noFilter, review: 'soon' }, context))).toEqual([]);
+    expect(isFiltered({ ...noFilter, review: 'soon' })).toBe(true);
+  });
+
+  it('counts a review due today as not yet overdue, and soon means within 30 days', () => {
+    expect(reviewMatches('overdue', '2026-03-10', '2026-03-10')).toBe(false);
+    expect(reviewMatches('overdue', '2026-03-09', '2026-03-10')).toBe(true);
+    expect(reviewMatches('soon', '2026-03-10', '2026-03-10')).toBe(true);
+    expect(reviewMatches('soon', '2026-04-09', '2026-03-10')).toBe(true);
+    expect(reviewMatches('soon', '2026-04-10', '2026-03-10')).toBe(false);
+    expect(reviewMatches('unscheduled', null, '2026-03-10')).toBe(true);
+    expect(reviewMatches('', undefined, '2026-03-10')).toBe(true);
+    expect(addDays('2026-02-27', 2)).toBe('2026-03-01');
   });
 });

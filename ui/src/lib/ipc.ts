@@ -129,4 +129,17 @@ export const api = {
   openExported: (path: string) => call('open_exported', { path }),
   /** Shows a file exported in this session in the file manager. */
   revealExported: (path: string) => call('reveal_exported', { path }),
+  // Editors' pickers.
+  /** Every country with its Chapter V status (EEA, adequacy, third country). */
+  countries: () => call('countries', {}),
+  /** The transfer mechanisms that fit a destination country, with reasons. */
+  transferOptions: (country: string) => call('transfer_options', { request: { country } }),
+  /** The Art. 9(1) special categories. */
+  specialCategories: () => call('special_categories', {}),
+  /** The Art. 9(2) conditions. */
+  art9Conditions: () => call('art9_conditions', {}),
+  /** The statutory retention rules. */
+  retentionRules: () => call('retention_rules', {}),
+  /** When each activity's review falls due. */
+  reviewDue: () => call('review_due', {}),
 };

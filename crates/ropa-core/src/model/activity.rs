@@ -174,6 +174,16 @@ impl Activity {
         }
     }
 
+    /// The date the next review of this entry falls due: `next_review` when scheduled, else
+    /// `max_age_days` after the last review; `None` when neither date is recorded. The review
+    /// check reports the entry as overdue once this date has passed.
+    pub fn review_due(&self, max_age_days: u32) -> Option<Date> {
+        self.next_review.or_else(|| {
+            self.last_reviewed
+                .map(|last| Date::from_days(last.days_since_epoch() + i64::from(max_age_days)))
+        })
+    }
+
     /// The retention rule that applies to one of this activity's data categories: its own rule,
     /// else the activity's.
     pub fn retention_for<'a>(&'a self, item: &'a ActivityData) -> Option<&'a Retention> {

@@ -14,6 +14,12 @@
 
 use std::sync::OnceLock;
 
+mod picker;
+pub use picker::{
+    CountryStatus, DestinationStatus, MechanismOption, TransferOptions, country_statuses,
+    transfer_options,
+};
+
 use serde::{Deserialize, Serialize};
 
 use crate::model::codes::{Art9Condition, Art49Derogation, LegalBasis, SccModule, SpecialCategory};

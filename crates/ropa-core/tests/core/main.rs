@@ -9,6 +9,7 @@ mod export_pdf;
 mod export_support;
 mod interchange;
 mod notice;
+mod picker;
 mod store;
 
 use ropa_core::Store;

@@ -2,6 +2,7 @@
 import type { ActivitySummary } from "./ActivitySummary";
 import type { CheckFinding } from "./CheckFinding";
 import type { CodeOption } from "./CodeOption";
+import type { CountryOption } from "./CountryOption";
 import type { CreateRequest } from "./CreateRequest";
 import type { CsvDelimiter } from "./CsvDelimiter";
 import type { CsvPreset } from "./CsvPreset";
@@ -12,6 +13,7 @@ import type { ExportOutcome } from "./ExportOutcome";
 import type { ExportRequest } from "./ExportRequest";
 import type { IpcError } from "./IpcError";
 import type { ListRequest } from "./ListRequest";
+import type { MechanismChoice } from "./MechanismChoice";
 import type { NoticeFormat } from "./NoticeFormat";
 import type { NoticeRequest } from "./NoticeRequest";
 import type { NoticeText } from "./NoticeText";
@@ -22,7 +24,10 @@ import type { RecordRef } from "./RecordRef";
 import type { RegisterDialog } from "./RegisterDialog";
 import type { RegisterInfo } from "./RegisterInfo";
 import type { RegisterOverview } from "./RegisterOverview";
+import type { ReviewDue } from "./ReviewDue";
 import type { SaveRequest } from "./SaveRequest";
+import type { TransferChoices } from "./TransferChoices";
+import type { TransferOptionsRequest } from "./TransferOptionsRequest";
 
 /** A record in the core's JSON shape (the interchange format of one record). */
 export type JsonRecord = Record<string, unknown>;
@@ -52,12 +57,19 @@ export interface Commands {
   export_document: { args: { request: ExportRequest; path: string }; result: ExportOutcome };
   open_exported: { args: { path: string }; result: null };
   reveal_exported: { args: { path: string }; result: null };
+  countries: { args: Record<string, never>; result: Array<CountryOption> };
+  transfer_options: { args: { request: TransferOptionsRequest }; result: TransferChoices };
+  special_categories: { args: Record<string, never>; result: Array<CodeOption> };
+  art9_conditions: { args: Record<string, never>; result: Array<CodeOption> };
+  retention_rules: { args: Record<string, never>; result: Array<CodeOption> };
+  review_due: { args: Record<string, never>; result: Array<ReviewDue> };
 }
 
 export type {
   ActivitySummary,
   CheckFinding,
   CodeOption,
+  CountryOption,
   CreateRequest,
   CsvDelimiter,
   CsvPreset,
@@ -68,6 +80,7 @@ export type {
   ExportRequest,
   IpcError,
   ListRequest,
+  MechanismChoice,
   NoticeFormat,
   NoticeRequest,
   NoticeText,
@@ -78,5 +91,8 @@ export type {
   RegisterDialog,
   RegisterInfo,
   RegisterOverview,
+  ReviewDue,
   SaveRequest,
+  TransferChoices,
+  TransferOptionsRequest,
 };

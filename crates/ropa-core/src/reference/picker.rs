@@ -1,0 +1,297 @@
+//! What the editors' pickers offer, derived from the reference data: every country with its
+//! Chapter V status (EEA, adequacy decision in full or restricted scope, none) and, for a
+//! destination country, the transfer mechanisms that fit it, each with a reason.
+//!
+//! The offer is consistent with the transfer checks (`checks::transfers`): a mechanism offered
+//! for a country, recorded with its details, draws no error or warning about the mechanism for
+//! that country. Legacy mechanisms (Privacy Shield, the pre-2021 SCCs) are never offered.
+
+use serde::{Deserialize, Serialize};
+
+use super::{AdequacyDecision, Reference, reference};
+use crate::model::Date;
+
+/// Whether, and how far, transfers to a country need a Chapter V mechanism.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DestinationStatus {
+    /// EU/EEA member: sharing data there is not a Chapter V transfer.
+    Eea,
+    /// An adequacy decision covers all recipients.
+    Adequate,
+    /// An adequacy decision covers only part of the recipients (Canada: PIPEDA; Japan, Korea:
+    /// private sector; the US: DPF-certified organisations only).
+    PartlyAdequate,
+    /// A third country without an adequacy decision.
+    ThirdCountry,
+}
+
+/// A country as the country picker shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CountryStatus {
+    /// ISO 3166-1 alpha-2 code.
+    pub code: String,
+    /// English name.
+    pub name_en: String,
+    /// German name.
+    pub name_de: String,
+    /// EEA, adequate, partly adequate or third country.
+    pub status: DestinationStatus,
+    /// The adequacy decisions in force that apply to transfers under the GDPR (codes).
+    pub adequacy: Vec<String>,
+    /// What the adequacy decisions cover, in English (empty without one).
+    pub note_en: String,
+    /// The same in German.
+    pub note_de: String,
+}
+
+/// One mechanism the transfer form offers for a destination.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MechanismOption {
+    /// The mechanism's `type` tag (`adequacy`, `dpf`, `scc`, …), as in [`crate::model::TransferMechanism`].
+    pub kind: String,
+    /// For `adequacy`: the decision code to record (`ADEQ_JP`).
+    pub decision: Option<String>,
+    /// English label.
+    pub label_en: String,
+    /// German label.
+    pub label_de: String,
+    /// English citation.
+    pub citation_en: String,
+    /// German citation.
+    pub citation_de: String,
+    /// Why it fits (and what it requires), in English.
+    pub reason_en: String,
+    /// The same in German.
+    pub reason_de: String,
+    /// The mechanism covers only some recipients: the register must say why this one is covered.
+    pub restricted: bool,
+}
+
+/// What the transfer form offers for one destination country.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TransferOptions {
+    /// The country and its status.
+    pub country: CountryStatus,
+    /// Whether a Chapter V mechanism is needed at all (`false` for the EEA).
+    pub chapter_v: bool,
+    /// The mechanisms that fit, in the order of Art. 45, 46, 47, 49 (empty for the EEA).
+    pub mechanisms: Vec<MechanismOption>,
+}
+
+/// The Art. 46 tools offered for every third country, in the order of the article.
+const SAFEGUARD_KINDS: &[&str] = &[
+    "scc",
+    "bcr",
+    "public_body_instrument",
+    "sa_clauses",
+    "code_of_conduct",
+    "certification",
+    "authorised_clauses",
+    "administrative_arrangement",
+];
+
+/// Decisions that never cover transfers under the GDPR (the UK's Law Enforcement Directive
+/// decision); the checks flag them as a mismatch.
+fn gdpr_decision(d: &AdequacyDecision) -> bool {
+    d.code != "ADEQ_GB_LED"
+}
+
+impl Reference {
+    /// The adequacy decisions usable on `today` for transfers under the GDPR to `country`.
+    fn usable_adequacy(&self, country: &str, today: Date) -> Vec<&AdequacyDecision> {
+        let today = today.to_string();
+        self.adequacy_for_country(country)
+            .into_iter()
+            .filter(|d| gdpr_decision(d) && !d.expired_on(&today))
+            .collect()
+    }
+
+    /// The picker entry of the country `code` on `today`; `None` for an unknown code.
+    pub fn country_status(&self, code: &str, today: Date) -> Option<CountryStatus> {
+        let c = self.country(code)?;
+        let decisions = if c.eea {
+            Vec::new()
+        } else {
+            self.usable_adequacy(code, today)
+        };
+        let status = if c.eea {
+            DestinationStatus::Eea
+        } else if decisions.iter().any(|d| !d.restricted_scope) {
+            DestinationStatus::Adequate
+        } else if !decisions.is_empty() {
+            DestinationStatus::PartlyAdequate
+        } else {
+            DestinationStatus::ThirdCountry
+        };
+        let note = |german: bool| {
+            decisions
+                .iter()
+                .map(|d| d.scope(german).to_owned())
+                .collect::<Vec<_>>()
+                .join("; ")
+        };
+        Some(CountryStatus {
+            code: c.code.clone(),
+            name_en: c.name_en.clone(),
+            name_de: c.name_de.clone(),
+            status,
+            adequacy: decisions.iter().map(|d| d.code.clone()).collect(),
+            note_en: note(false),
+            note_de: note(true),
+        })
+    }
+
+    /// Every country with its status on `today`, in the order of `countries.json` (by code).
+    pub fn country_statuses(&self, today: Date) -> Vec<CountryStatus> {
+        self.countries
+            .countries
+            .iter()
+            .filter_map(|c| self.country_status(&c.code, today))
+            .collect()
+    }
+
+    /// The mechanisms that fit a transfer to `country` on `today`, each with a reason; `None`
+    /// for an unknown country code.
+    pub fn transfer_options(&self, country: &str, today: Date) -> Option<TransferOptions> {
+        let status = self.country_status(country, today)?;
+        if status.status == DestinationStatus::Eea {
+            return Some(TransferOptions {
+                country: status,
+                chapter_v: false,
+                mechanisms: Vec::new(),
+            });
+        }
+        let mut out = Vec::new();
+        let kind = |kind: &str, decision: Option<String>, reason: (String, String), restricted| {
+            let info = self.transfer_kind(kind);
+            MechanismOption {
+                kind: kind.to_owned(),
+                decision,
+                label_en: info.map(|i| i.label_en.clone()).unwrap_or_default(),
+                label_de: info.map(|i| i.label_de.clone()).unwrap_or_default(),
+                citation_en: info.map(|i| i.article_en.clone()).unwrap_or_default(),
+                citation_de: info.map(|i| i.article_de.clone()).unwrap_or_default(),
+                reason_en: reason.0,
+                reason_de: reason.1,
+                restricted,
+            }
+        };
+
+        for d in self.usable_adequacy(country, today) {
+            if d.requires_dpf {
+                out.push(kind(
+                    "dpf",
+                    None,
+                    (
+                        format!(
+                            "Adequacy decision {} covers only organisations certified under the EU–U.S. Data Privacy Framework: check the importer on the DPF list and record the date.",
+                            d.decision.as_deref().unwrap_or(&d.code)
+                        ),
+                        format!(
+                            "Der Angemessenheitsbeschluss {} gilt nur für Organisationen, die nach dem EU-US-Datenschutzrahmen zertifiziert sind: Prüfen Sie den Importeur auf der DPF-Liste und erfassen Sie das Datum.",
+                            d.decision.as_deref().unwrap_or(&d.code)
+                        ),
+                    ),
+                    true,
+                ));
+                continue;
+            }
+            let mut option = kind(
+                "adequacy",
+                Some(d.code.clone()),
+                if d.restricted_scope {
+                    (
+                        format!(
+                            "Adequacy decision {} covers only part of the recipients: {}. Use it only if the importer is covered, and note why.",
+                            d.decision.as_deref().unwrap_or(&d.code),
+                            d.scope(false)
+                        ),
+                        format!(
+                            "Der Angemessenheitsbeschluss {} gilt nur für einen Teil der Empfänger: {}. Nutzen Sie ihn nur, wenn der Importeur darunter fällt, und vermerken Sie die Begründung.",
+                            d.decision.as_deref().unwrap_or(&d.code),
+                            d.scope(true)
+                        ),
+                    )
+                } else {
+                    (
+                        format!(
+                            "Adequacy decision {} covers {}: no further safeguards are needed.",
+                            d.decision.as_deref().unwrap_or(&d.code),
+                            lower_first(d.scope(false))
+                        ),
+                        format!(
+                            "Der Angemessenheitsbeschluss {} gilt für {}: weitere Garantien sind nicht nötig.",
+                            d.decision.as_deref().unwrap_or(&d.code),
+                            d.scope(true).replacen("Alle ", "alle ", 1)
+                        ),
+                    )
+                },
+                d.restricted_scope,
+            );
+            option.label_en = format!("{} – {}", option.label_en, d.name(false));
+            option.label_de = format!("{} – {}", option.label_de, d.name(true));
+            out.push(option);
+        }
+
+        for k in SAFEGUARD_KINDS {
+            let reason = match *k {
+                "scc" => (
+                    "Appropriate safeguard for any third country: conclude the 2021 clauses with the module that fits the roles and carry out a transfer impact assessment.".to_owned(),
+                    "Geeignete Garantie für jedes Drittland: Schließen Sie die Klauseln von 2021 mit dem zu den Rollen passenden Modul ab und führen Sie ein Transfer Impact Assessment durch.".to_owned(),
+                ),
+                "bcr" => (
+                    "For transfers within a group whose binding corporate rules are approved; a transfer impact assessment is expected.".to_owned(),
+                    "Für Übermittlungen innerhalb einer Unternehmensgruppe mit genehmigten BCR; ein Transfer Impact Assessment wird erwartet.".to_owned(),
+                ),
+                _ => (
+                    "Appropriate safeguard under Art. 46 GDPR; a transfer impact assessment is expected.".to_owned(),
+                    "Geeignete Garantie nach Art. 46 DSGVO; ein Transfer Impact Assessment wird erwartet.".to_owned(),
+                ),
+            };
+            out.push(kind(k, None, reason, false));
+        }
+        out.push(kind(
+            "derogation",
+            None,
+            (
+                "Only for occasional transfers in a specific situation (Art. 49(1)(a)–(g)), not as the rule.".to_owned(),
+                "Nur für gelegentliche Übermittlungen in einem bestimmten Fall (Art. 49 Abs. 1 lit. a–g DSGVO), nicht als Regel.".to_owned(),
+            ),
+            false,
+        ));
+        out.push(kind(
+            "compelling_interest",
+            None,
+            (
+                "Last resort for a single, non-repetitive transfer: document the assessment and safeguards and inform the supervisory authority.".to_owned(),
+                "Letztes Mittel für eine einzelne, nicht wiederholte Übermittlung: Dokumentieren Sie Abwägung und Garantien und unterrichten Sie die Aufsichtsbehörde.".to_owned(),
+            ),
+            false,
+        ));
+        Some(TransferOptions {
+            country: status,
+            chapter_v: true,
+            mechanisms: out,
+        })
+    }
+}
+
+/// `All recipients …` → `all recipients …`.
+fn lower_first(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// The offer for `country` on `today` from the embedded reference data.
+pub fn transfer_options(country: &str, today: Date) -> Option<TransferOptions> {
+    reference().transfer_options(country, today)
+}
+
+/// Every country with its Chapter V status on `today`.
+pub fn country_statuses(today: Date) -> Vec<CountryStatus> {
+    reference().country_statuses(today)
+}

@@ -1,0 +1,490 @@
+//! The record editors of the built app, driven through WebDriver on a fresh register file:
+//! a processor with its Art. 28 agreement, an activity with two purposes on different legal
+//! bases, a transfer of the processor's data to the US under the Data Privacy Framework (picked
+//! from the mechanisms the core offers for the US); then the app is closed and reopened on the
+//! same file and everything is found again, in the UI and in the file.
+//!
+//! Run with `scripts/e2e.sh` (Xvfb 1280x800, tauri-driver). `ROPA_E2E_SCREENSHOT_DIR` makes it
+//! write PNGs of the editors in English and German.
+
+use std::error::Error;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use ropa_core::model::{
+    Activity, Agreement, AgreementStatus, LegalBasis, Organisation, Party, Transfer,
+    TransferMechanism,
+};
+use ropa_core::store::Store;
+use serde_json::json;
+
+type TestResult<T = ()> = Result<T, Box<dyn Error>>;
+
+const WAIT: Duration = Duration::from_secs(30);
+
+// --- Launch helpers (as in app.rs) -----------------------------------------------------------
+
+fn app_binary() -> PathBuf {
+    std::env::var_os("ROPA_E2E_APP").map_or_else(
+        || Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/debug/ropa-desk"),
+        PathBuf::from,
+    )
+}
+
+fn webdriver_url() -> String {
+    std::env::var("ROPA_E2E_WEBDRIVER").unwrap_or_else(|_| "http://127.0.0.1:4444".into())
+}
+
+async fn launch(args: &[String]) -> TestResult<Client> {
+    let app = app_binary();
+    if !app.is_file() {
+        return Err(format!("app binary {} not found (build it first)", app.display()).into());
+    }
+    let mut caps = serde_json::Map::new();
+    caps.insert("browserName".into(), json!("wry"));
+    caps.insert(
+        "tauri:options".into(),
+        json!({ "application": app, "args": args }),
+    );
+    let url = webdriver_url();
+    let client = ClientBuilder::rustls()?
+        .capabilities(caps)
+        .connect(&url)
+        .await
+        .map_err(|err| format!("cannot start a session on tauri-driver at {url}: {err}"))?;
+    Ok(client)
+}
+
+async fn with_app<F, Fut>(args: &[String], body: F) -> TestResult
+where
+    F: FnOnce(Client) -> Fut,
+    Fut: std::future::Future<Output = TestResult>,
+{
+    let client = launch(args).await?;
+    let outcome = body(client.clone()).await;
+    let closed = client.close().await;
+    outcome?;
+    closed?;
+    Ok(())
+}
+
+async fn eventually(mut check: impl FnMut() -> TestResult<bool>, what: &str) -> TestResult {
+    let start = std::time::Instant::now();
+    while start.elapsed() < WAIT {
+        if check()? {
+            return Ok(());
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    Err(format!("timed out waiting for {what}").into())
+}
+
+async fn wait_for(client: &Client, css: &str) -> TestResult<fantoccini::elements::Element> {
+    Ok(client
+        .wait()
+        .at_most(WAIT)
+        .for_element(Locator::Css(css))
+        .await?)
+}
+
+async fn click(client: &Client, css: &str) -> TestResult {
+    wait_for(client, css).await?.click().await?;
+    Ok(())
+}
+
+/// Replaces the text of the input matching `css`.
+async fn type_into(client: &Client, css: &str, text: &str) -> TestResult {
+    let input = wait_for(client, css).await?;
+    input.clear().await?;
+    input.send_keys(text).await?;
+    Ok(())
+}
+
+/// Picks the option with `value` in the `index`-th select matching `css`.
+async fn choose(client: &Client, css: &str, index: usize, value: &str) -> TestResult {
+    wait_for(client, css).await?;
+    let selects = client.find_all(Locator::Css(css)).await?;
+    let select = selects
+        .get(index)
+        .ok_or_else(|| format!("no {css} number {index}"))?;
+    select
+        .find(Locator::Css(&format!("option[value='{value}']")))
+        .await?
+        .click()
+        .await?;
+    Ok(())
+}
+
+async fn value_of(client: &Client, css: &str) -> TestResult<String> {
+    Ok(wait_for(client, css)
+        .await?
+        .prop("value")
+        .await?
+        .unwrap_or_default())
+}
+
+async fn screenshot(client: &Client, name: &str) -> TestResult {
+    if let Some(dir) = std::env::var_os("ROPA_E2E_SCREENSHOT_DIR") {
+        std::fs::create_dir_all(&dir)?;
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        std::fs::write(
+            Path::new(&dir).join(format!("{name}.png")),
+            client.screenshot().await?,
+        )?;
+    }
+    Ok(())
+}
+
+// --- The register file as the core reads it --------------------------------------------------
+
+struct Seen {
+    activity: Option<Activity>,
+    party: Option<Party>,
+    agreement: Option<Agreement>,
+    transfer: Option<Transfer>,
+}
+
+fn read(path: &Path) -> TestResult<Seen> {
+    let store = Store::open(path)?;
+    let party = store
+        .list::<Party>()?
+        .into_iter()
+        .find(|p| p.name == "Mailer Inc.");
+    let pid = party.as_ref().map(|p| p.id.clone()).unwrap_or_default();
+    Ok(Seen {
+        activity: store
+            .list::<Activity>()?
+            .into_iter()
+            .find(|a| a.name == "New activity: newsletter"),
+        agreement: store
+            .list::<Agreement>()?
+            .into_iter()
+            .find(|g| g.party == pid),
+        transfer: store
+            .list::<Transfer>()?
+            .into_iter()
+            .find(|t| t.party == pid),
+        party,
+    })
+}
+
+fn complete(seen: &Seen) -> bool {
+    let activity_ok = seen.activity.as_ref().is_some_and(|a| {
+        a.purposes.len() == 2
+            && a.purposes[0].legal_basis == Some(LegalBasis::Contract)
+            && a.purposes[1].legal_basis == Some(LegalBasis::LegitimateInterests)
+            && a.purposes[1].legitimate_interest.as_deref() == Some("Improving our mailings")
+    });
+    let party_ok = seen
+        .party
+        .as_ref()
+        .is_some_and(|p| p.country.as_deref() == Some("US"));
+    let agreement_ok = seen.agreement.as_ref().is_some_and(|g| {
+        g.status == AgreementStatus::Signed
+            && g.signed_on.map(|d| d.to_string()).as_deref() == Some("2026-01-15")
+            && g.checklist.missing().is_empty()
+    });
+    let transfer_ok = seen.transfer.as_ref().is_some_and(|t| {
+        t.country.as_deref() == Some("US")
+            && t.activity == seen.activity.as_ref().map(|a| a.id.clone())
+            && matches!(
+                &t.mechanism,
+                Some(TransferMechanism::Dpf { participant: Some(p), checked_on: Some(d) })
+                    if p == "Mailer Inc." && d.to_string() == "2026-02-01"
+            )
+    });
+    activity_ok && party_ok && agreement_ok && transfer_ok
+}
+
+#[tokio::test]
+async fn a_processor_with_agreement_and_dpf_transfer_is_kept_across_restarts() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let path = dir.path().join("e2e-editors.sqlite");
+    let mut org = Organisation::new("Beispiel GmbH");
+    org.country = Some("DE".into());
+    Store::create(&path, &org)?;
+    let args = vec!["--register".to_owned(), path.display().to_string()];
+
+    let p1 = path.clone();
+    with_app(&args, |client| async move {
+        let path = p1;
+        // The activity: two purposes on different bases, the interest of 6(1)(f).
+        click(&client, "[data-testid='activity-new']").await?;
+        wait_for(&client, "[data-testid='edit-name']")
+            .await?
+            .send_keys(": newsletter")
+            .await?;
+        click(&client, "[data-testid='add-purpose']").await?;
+        click(&client, "[data-testid='add-purpose']").await?;
+        let descriptions = client
+            .find_all(Locator::Css("[data-testid='purpose-description']"))
+            .await?;
+        descriptions[0]
+            .send_keys("Sending the newsletter ordered")
+            .await?;
+        descriptions[1].send_keys("Measuring opening rates").await?;
+        choose(&client, "[data-testid='purpose-basis']", 0, "ART6_1_B").await?;
+        choose(&client, "[data-testid='purpose-basis']", 1, "ART6_1_F").await?;
+        type_into(
+            &client,
+            "[data-testid='purpose-interest']",
+            "Improving our mailings",
+        )
+        .await?;
+        screenshot(&client, "editors-activity-en").await?;
+
+        // The processor.
+        click(&client, "[data-testid='nav-parties']").await?;
+        click(&client, "[data-testid='party-new']").await?;
+        type_into(&client, "[data-testid='field-name']", "Mailer Inc.").await?;
+        choose(&client, "[data-testid='field-country']", 0, "US").await?;
+        let status = wait_for(&client, "[data-testid='field-country-status']").await?;
+        let status = status.text().await?;
+        assert!(
+            status.contains("Adequacy in part"),
+            "country status: {status}"
+        );
+
+        // Its Art. 28 agreement.
+        click(&client, "[data-testid='agreement-add']").await?;
+        choose(&client, "[data-testid='agreement-status']", 0, "signed").await?;
+        type_into(&client, "[data-testid='agreement-signed_on']", "2026-01-15").await?;
+        for clause in [
+            "a_instructions",
+            "b_confidentiality",
+            "c_security",
+            "d_subprocessors",
+            "e_data_subject_rights",
+            "f_assistance",
+            "g_deletion_return",
+            "h_audits",
+        ] {
+            click(&client, &format!("[data-testid='art28-{clause}']")).await?;
+        }
+
+        // The transfer to the US: the form offers the DPF (and never the Privacy Shield).
+        click(&client, "[data-testid='transfer-add']").await?;
+        choose(&client, "[data-testid='transfer-country']", 0, "US").await?;
+        wait_for(
+            &client,
+            "[data-testid='transfer-mechanism'] option[value='dpf']",
+        )
+        .await?;
+        let offered = client
+            .find_all(Locator::Css("[data-testid='transfer-mechanism'] option"))
+            .await?;
+        let mut values = Vec::new();
+        for o in offered {
+            values.push(o.attr("value").await?.unwrap_or_default());
+        }
+        assert!(values.contains(&"scc".to_owned()), "{values:?}");
+        assert!(
+            !values
+                .iter()
+                .any(|v| v == "privacy_shield" || v.starts_with("adequacy")),
+            "{values:?}"
+        );
+        choose(&client, "[data-testid='transfer-mechanism']", 0, "dpf").await?;
+        type_into(
+            &client,
+            "[data-testid='transfer-dpf-participant']",
+            "Mailer Inc.",
+        )
+        .await?;
+        type_into(
+            &client,
+            "[data-testid='transfer-dpf-checked']",
+            "2026-02-01",
+        )
+        .await?;
+        let reason = wait_for(&client, "[data-testid='transfer-reason']").await?;
+        assert!(reason.text().await?.contains("Data Privacy Framework"));
+
+        eventually(
+            || Ok(complete(&read(&path)?)),
+            "every record in the register file",
+        )
+        .await?;
+        screenshot(&client, "editors-parties-en").await?;
+        client
+            .execute(
+                "document.querySelector(\"[data-testid='transfer-editor']\").scrollIntoView()",
+                vec![],
+            )
+            .await?;
+        screenshot(&client, "editors-transfer-en").await?;
+
+        // An invalid date is refused by the core and marked at its field.
+        type_into(
+            &client,
+            "[data-testid='agreement-expires_on']",
+            "2026-13-45",
+        )
+        .await?;
+        wait_for(
+            &client,
+            "[data-testid='agreement-expires_on'][aria-invalid='true']",
+        )
+        .await?;
+        screenshot(&client, "editors-field-error-en").await?;
+        type_into(
+            &client,
+            "[data-testid='agreement-expires_on']",
+            "2027-12-31",
+        )
+        .await?;
+        eventually(
+            || {
+                Ok(read(&path)?.agreement.is_some_and(|g| {
+                    g.expires_on.map(|d| d.to_string()).as_deref() == Some("2027-12-31")
+                }))
+            },
+            "the corrected expiry date in the file",
+        )
+        .await?;
+
+        click(&client, "[data-testid='nav-catalogues']").await?;
+        type_into(&client, "[data-testid='catalogue-new-name']", "Health data").await?;
+        click(&client, "[data-testid='catalogue-add']").await?;
+        wait_for(&client, "[data-testid='catalogue-special']").await?;
+        screenshot(&client, "editors-catalogues-en").await?;
+
+        // Used by the activity, the category cannot be deleted: the core's error names the user.
+        click(&client, "[data-testid='nav-activities']").await?;
+        click(&client, "[data-testid='activity-name']").await?;
+        wait_for(
+            &client,
+            "select[aria-label='Add data category…'] option[value]",
+        )
+        .await?;
+        let options = client
+            .find_all(Locator::Css(
+                "select[aria-label='Add data category…'] option",
+            ))
+            .await?;
+        let mut health = None;
+        for o in options {
+            if o.text().await?.trim() == "Health data" {
+                health = o.attr("value").await?;
+            }
+        }
+        let health = health.ok_or("the new category is offered in the activity")?;
+        choose(
+            &client,
+            "select[aria-label='Add data category…']",
+            0,
+            &health,
+        )
+        .await?;
+        click(&client, "[data-testid='nav-catalogues']").await?;
+        click(&client, "[data-testid='catalogue-delete']").await?;
+        let refusal = wait_for(&client, "[data-testid='catalogue-error']").await?;
+        let refusal = refusal.text().await?;
+        assert!(refusal.contains("NEW-01"), "refusal: {refusal}");
+        let store = Store::open(&path)?;
+        assert!(
+            store
+                .find::<ropa_core::model::DataCategory>(&health)?
+                .is_some(),
+            "the category is still in the file"
+        );
+        screenshot(&client, "editors-catalogue-in-use-en").await?;
+
+        // German.
+        click(&client, "[data-testid='lang-toggle']").await?;
+        screenshot(&client, "editors-catalogues-de").await?;
+        click(&client, "[data-testid='nav-parties']").await?;
+        click(&client, "[data-testid='party-row']").await?;
+        wait_for(&client, "[data-testid='agreement-editor']").await?;
+        screenshot(&client, "editors-parties-de").await?;
+        client
+            .execute(
+                "document.querySelector(\"[data-testid='transfer-editor']\").scrollIntoView()",
+                vec![],
+            )
+            .await?;
+        screenshot(&client, "editors-transfer-de").await?;
+        click(&client, "[data-testid='nav-activities']").await?;
+        click(&client, "[data-testid='activity-name']").await?;
+        wait_for(&client, "[data-testid='purpose-interest']").await?;
+        screenshot(&client, "editors-activity-de").await?;
+        client
+            .execute(
+                "document.querySelector(\"[data-testid='activity-more']\").scrollIntoView()",
+                vec![],
+            )
+            .await?;
+        screenshot(&client, "editors-activity-more-de").await?;
+        Ok(())
+    })
+    .await?;
+
+    // Reopened on the same file: everything is there, in the UI and in the file.
+    let seen = read(&path)?;
+    assert!(complete(&seen), "records after the first session");
+    with_app(&args, |client| async move {
+        let names = wait_for(&client, "[data-testid='activity-name']").await?;
+        assert_eq!(names.text().await?.trim(), "New activity: newsletter");
+        // The destination filter finds it by the transfer's country.
+        choose(&client, "[data-testid='filter-country']", 0, "US").await?;
+        let rows = client
+            .find_all(Locator::Css("[data-testid='activity-row']"))
+            .await?;
+        assert_eq!(rows.len(), 1);
+
+        click(&client, "[data-testid='nav-parties']").await?;
+        click(&client, "[data-testid='party-row']").await?;
+        assert_eq!(
+            value_of(&client, "[data-testid='field-name']").await?,
+            "Mailer Inc."
+        );
+        assert_eq!(
+            value_of(&client, "[data-testid='field-country']").await?,
+            "US"
+        );
+        assert_eq!(
+            value_of(&client, "[data-testid='agreement-status']").await?,
+            "signed"
+        );
+        assert_eq!(
+            value_of(&client, "[data-testid='agreement-signed_on']").await?,
+            "2026-01-15"
+        );
+        let checked = client
+            .find_all(Locator::Css(
+                "[data-testid='agreement-checklist'] input:checked",
+            ))
+            .await?;
+        assert_eq!(checked.len(), 8);
+        wait_for(
+            &client,
+            "[data-testid='transfer-mechanism'] option[value='dpf']",
+        )
+        .await?;
+        assert_eq!(
+            value_of(&client, "[data-testid='transfer-mechanism']").await?,
+            "dpf"
+        );
+        assert_eq!(
+            value_of(&client, "[data-testid='transfer-dpf-participant']").await?,
+            "Mailer Inc."
+        );
+        assert_eq!(
+            value_of(&client, "[data-testid='transfer-dpf-checked']").await?,
+            "2026-02-01"
+        );
+
+        click(&client, "[data-testid='nav-activities']").await?;
+        click(&client, "[data-testid='activity-name']").await?;
+        wait_for(&client, "[data-testid='purpose-interest']").await?;
+        assert_eq!(
+            value_of(&client, "[data-testid='purpose-interest']").await?,
+            "Improving our mailings"
+        );
+        Ok(())
+    })
+    .await?;
+    assert!(complete(&read(&path)?), "records after the second session");
+    Ok(())
+}
