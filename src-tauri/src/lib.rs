@@ -9,6 +9,7 @@ mod bindings;
 mod commands;
 pub mod demo;
 mod error;
+pub mod file_dialog;
 mod recent;
 mod startup;
 mod state;
@@ -29,10 +30,9 @@ pub fn run() {
 /// Builds and runs the app on any runtime: opens the start-up register, then the main window.
 pub fn run_app<R: Runtime>(builder: Builder<R>) {
     let result = setup(builder)
-        // Official plugins. None of them is granted to the webview: dialogs and the opener are
-        // called from Rust commands (see `commands::files`), the window state is restored and
-        // saved in Rust.
-        .plugin(tauri_plugin_dialog::init())
+        // Official plugins. None of them is granted to the webview: the opener is called from
+        // Rust commands (see `commands::files`), the window state is restored and saved in
+        // Rust. File dialogs are not a plugin: see `file_dialog`.
         .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .setup(|app| {

@@ -1,7 +1,7 @@
 //! Register files (new, open, duplicate, the recent list) and exports to files.
 //!
 //! The webview gets no file-system, dialog or opener permission: the native file dialogs are
-//! shown by the commands here (`choose_*`), and the opener only opens files this app wrote in
+//! shown by the commands here (`choose_*`, in a child process: see [`crate::file_dialog`]), and the opener only opens files this app wrote in
 //! this session (`open_exported`, `reveal_exported`). Exports run on a blocking thread, never on
 //! the UI thread, and are written atomically (temporary file in the same directory, then rename).
 
@@ -16,11 +16,10 @@ use ropa_core::notice::{self, NoticeOptions};
 use ropa_core::store::Store;
 use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, Manager, Runtime, State};
-use tauri_plugin_dialog::DialogExt;
 
 use super::register::{RegisterOverview, overview};
 use crate::state::AppState;
-use crate::{IpcError, demo, recent};
+use crate::{IpcError, demo, file_dialog, recent};
 
 /// What the shell remembers besides the register: where the recent list lives and which files
 /// it exported (the only files the opener may open).
@@ -206,8 +205,7 @@ pub const REGISTER_EXTENSION: &str = "ropa";
 
 /// Shows the native open or save dialog for a register; `None` when the user cancelled.
 #[tauri::command]
-pub async fn choose_register_file<R: Runtime>(
-    app: AppHandle<R>,
+pub async fn choose_register_file(
     request: RegisterDialog,
     state: State<'_, AppState>,
 ) -> Result<Option<String>, IpcError> {
@@ -215,47 +213,45 @@ pub async fn choose_register_file<R: Runtime>(
         .with_store(|store| Ok(store.path().map(Path::to_owned)))
         .ok()
         .flatten();
-    let mut dialog = app
-        .dialog()
-        .file()
-        .add_filter("RoPA register (*.ropa)", &[REGISTER_EXTENSION])
-        .add_filter("All files", &["*"]);
-    if let Some(dir) = current.as_deref().and_then(Path::parent) {
-        dialog = dialog.set_directory(dir);
-    }
-    let picked = match request {
-        RegisterDialog::Open => {
-            let (tx, rx) = std::sync::mpsc::channel();
-            dialog
-                .set_title("Open register")
-                .pick_file(move |p| drop(tx.send(p)));
-            wait_for(rx).await
-        }
-        RegisterDialog::New | RegisterDialog::Duplicate => {
-            let name = match (&request, &current) {
-                (RegisterDialog::Duplicate, Some(path)) => copy_name(path),
-                _ => format!("register.{REGISTER_EXTENSION}"),
-            };
-            let title = if request == RegisterDialog::New {
-                "New register"
-            } else {
-                "Duplicate register"
-            };
-            let (tx, rx) = std::sync::mpsc::channel();
-            dialog
-                .set_title(title)
-                .set_file_name(name)
-                .save_file(move |p| drop(tx.send(p)));
-            wait_for(rx).await
-        }
+    let (save, title, file_name) = match request {
+        RegisterDialog::Open => (false, "Open register", None),
+        RegisterDialog::New => (
+            true,
+            "New register",
+            Some(format!("register.{REGISTER_EXTENSION}")),
+        ),
+        RegisterDialog::Duplicate => (
+            true,
+            "Duplicate register",
+            Some(
+                current
+                    .as_deref()
+                    .map_or_else(|| format!("register.{REGISTER_EXTENSION}"), copy_name),
+            ),
+        ),
     };
-    Ok(picked)
+    file_dialog::choose(file_dialog::Request {
+        save,
+        title: title.to_owned(),
+        directory: current
+            .as_deref()
+            .and_then(Path::parent)
+            .map(Path::to_owned),
+        file_name,
+        filters: vec![
+            (
+                "RoPA register (*.ropa)".to_owned(),
+                vec![REGISTER_EXTENSION.to_owned()],
+            ),
+            ("All files".to_owned(), vec!["*".to_owned()]),
+        ],
+    })
+    .await
 }
 
 /// Shows the native save dialog for an export, with a default file name; `None` when cancelled.
 #[tauri::command]
-pub async fn choose_export_file<R: Runtime>(
-    app: AppHandle<R>,
+pub async fn choose_export_file(
     request: ExportRequest,
     state: State<'_, AppState>,
 ) -> Result<Option<String>, IpcError> {
@@ -266,31 +262,18 @@ pub async fn choose_export_file<R: Runtime>(
             store.path().and_then(Path::parent).map(Path::to_owned),
         ))
     })?;
-    let name = default_export_name(&organisation, &request, Date::today());
     let (label, extensions) = output.filter();
-    let mut dialog = app
-        .dialog()
-        .file()
-        .set_title("Export")
-        .set_file_name(name)
-        .add_filter(label, extensions);
-    if let Some(dir) = dir {
-        dialog = dialog.set_directory(dir);
-    }
-    let (tx, rx) = std::sync::mpsc::channel();
-    dialog.save_file(move |p| drop(tx.send(p)));
-    Ok(wait_for(rx).await)
-}
-
-async fn wait_for(
-    rx: std::sync::mpsc::Receiver<Option<tauri_plugin_dialog::FilePath>>,
-) -> Option<String> {
-    tauri::async_runtime::spawn_blocking(move || rx.recv().ok().flatten())
-        .await
-        .ok()
-        .flatten()
-        .and_then(|p| p.into_path().ok())
-        .map(|p| p.display().to_string())
+    file_dialog::choose(file_dialog::Request {
+        save: true,
+        title: "Export".to_owned(),
+        directory: dir,
+        file_name: Some(default_export_name(&organisation, &request, Date::today())),
+        filters: vec![(
+            label.to_owned(),
+            extensions.iter().map(|e| (*e).to_owned()).collect(),
+        )],
+    })
+    .await
 }
 
 /// `client.ropa` → `client copy.ropa`.

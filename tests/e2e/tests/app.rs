@@ -8,66 +8,18 @@
 //! - `ROPA_E2E_SCREENSHOT`: if set, a PNG of the first screen is written there.
 //! - `ROPA_E2E_SCREENSHOT_DIR`: if set, PNGs of every screen (English and German) go there.
 
-use std::error::Error;
-use std::path::{Path, PathBuf};
+mod common;
+
+use std::path::Path;
 use std::time::Duration;
 
-use fantoccini::{Client, ClientBuilder, Locator};
+use common::{TestResult, WAIT, screenshot, with_app};
+use fantoccini::{Client, Locator};
 use ropa_core::interchange::{self, Register};
 use ropa_core::model::Activity;
 use ropa_core::store::Store;
-use serde_json::json;
-
-type TestResult<T = ()> = Result<T, Box<dyn Error>>;
 
 const FIXTURE: &str = include_str!("../../fixtures/ntware.json");
-const WAIT: Duration = Duration::from_secs(30);
-
-fn app_binary() -> PathBuf {
-    std::env::var_os("ROPA_E2E_APP").map_or_else(
-        || Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/debug/ropa-desk"),
-        PathBuf::from,
-    )
-}
-
-fn webdriver_url() -> String {
-    std::env::var("ROPA_E2E_WEBDRIVER").unwrap_or_else(|_| "http://127.0.0.1:4444".into())
-}
-
-/// Starts the app with `args` in a new WebDriver session.
-async fn launch(args: &[String]) -> TestResult<Client> {
-    let app = app_binary();
-    if !app.is_file() {
-        return Err(format!("app binary {} not found (build it first)", app.display()).into());
-    }
-    let mut caps = serde_json::Map::new();
-    caps.insert("browserName".into(), json!("wry"));
-    caps.insert(
-        "tauri:options".into(),
-        json!({ "application": app, "args": args }),
-    );
-    let url = webdriver_url();
-    let client = ClientBuilder::rustls()?
-        .capabilities(caps)
-        .connect(&url)
-        .await
-        .map_err(|err| format!("cannot start a session on tauri-driver at {url}: {err}"))?;
-    Ok(client)
-}
-
-/// Runs `body` on a fresh app session and always ends the session (which quits the app).
-async fn with_app<F, Fut>(args: &[String], body: F) -> TestResult
-where
-    F: FnOnce(Client) -> Fut,
-    Fut: std::future::Future<Output = TestResult>,
-{
-    let client = launch(args).await?;
-    let outcome = body(client.clone()).await;
-    let closed = client.close().await;
-    outcome?;
-    closed?;
-    Ok(())
-}
 
 async fn texts(client: &Client, css: &str) -> TestResult<Vec<String>> {
     let mut out = Vec::new();
@@ -167,20 +119,6 @@ async fn click(client: &Client, css: &str) -> TestResult {
         .await?
         .click()
         .await?;
-    Ok(())
-}
-
-/// Writes a PNG of the window to `$ROPA_E2E_SCREENSHOT_DIR/<name>.png`, if that is set.
-async fn screenshot(client: &Client, name: &str) -> TestResult {
-    if let Some(dir) = std::env::var_os("ROPA_E2E_SCREENSHOT_DIR") {
-        std::fs::create_dir_all(&dir)?;
-        // Let the screen settle (fonts, pending IPC answers).
-        tokio::time::sleep(Duration::from_millis(400)).await;
-        std::fs::write(
-            Path::new(&dir).join(format!("{name}.png")),
-            client.screenshot().await?,
-        )?;
-    }
     Ok(())
 }
 

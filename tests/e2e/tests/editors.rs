@@ -1,73 +1,25 @@
 //! The record editors of the built app, driven through WebDriver on a fresh register file:
-//! a processor with its Art. 28 agreement, an activity with two purposes on different legal
-//! bases, a transfer of the processor's data to the US under the Data Privacy Framework (picked
-//! from the mechanisms the core offers for the US); then the app is closed and reopened on the
-//! same file and everything is found again, in the UI and in the file.
+//! a register created on the start screen through the native save dialog, a processor with its
+//! Art. 28 agreement, an activity with two purposes on different legal bases, a transfer of the
+//! processor's data to the US under the Data Privacy Framework (picked from the mechanisms the
+//! core offers for the US), the Art. 30 record exported as PDF through the save dialog and read
+//! with pdftotext; then the app is closed and reopened on the same file and everything is found
+//! again, in the UI and in the file.
 //!
 //! Run with `scripts/e2e.sh` (Xvfb 1280x800, tauri-driver). `ROPA_E2E_SCREENSHOT_DIR` makes it
 //! write PNGs of the editors in English and German.
 
-use std::error::Error;
-use std::path::{Path, PathBuf};
+mod common;
+
+use std::path::Path;
 use std::time::Duration;
 
-use fantoccini::{Client, ClientBuilder, Locator};
+use common::{TestResult, WAIT, fill_file_dialog, run_tool, screenshot, with_app};
+use fantoccini::{Client, Locator};
 use ropa_core::model::{
-    Activity, Agreement, AgreementStatus, LegalBasis, Organisation, Party, Transfer,
-    TransferMechanism,
+    Activity, Agreement, AgreementStatus, LegalBasis, Party, Transfer, TransferMechanism,
 };
 use ropa_core::store::Store;
-use serde_json::json;
-
-type TestResult<T = ()> = Result<T, Box<dyn Error>>;
-
-const WAIT: Duration = Duration::from_secs(30);
-
-// --- Launch helpers (as in app.rs) -----------------------------------------------------------
-
-fn app_binary() -> PathBuf {
-    std::env::var_os("ROPA_E2E_APP").map_or_else(
-        || Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/debug/ropa-desk"),
-        PathBuf::from,
-    )
-}
-
-fn webdriver_url() -> String {
-    std::env::var("ROPA_E2E_WEBDRIVER").unwrap_or_else(|_| "http://127.0.0.1:4444".into())
-}
-
-async fn launch(args: &[String]) -> TestResult<Client> {
-    let app = app_binary();
-    if !app.is_file() {
-        return Err(format!("app binary {} not found (build it first)", app.display()).into());
-    }
-    let mut caps = serde_json::Map::new();
-    caps.insert("browserName".into(), json!("wry"));
-    caps.insert(
-        "tauri:options".into(),
-        json!({ "application": app, "args": args }),
-    );
-    let url = webdriver_url();
-    let client = ClientBuilder::rustls()?
-        .capabilities(caps)
-        .connect(&url)
-        .await
-        .map_err(|err| format!("cannot start a session on tauri-driver at {url}: {err}"))?;
-    Ok(client)
-}
-
-async fn with_app<F, Fut>(args: &[String], body: F) -> TestResult
-where
-    F: FnOnce(Client) -> Fut,
-    Fut: std::future::Future<Output = TestResult>,
-{
-    let client = launch(args).await?;
-    let outcome = body(client.clone()).await;
-    let closed = client.close().await;
-    outcome?;
-    closed?;
-    Ok(())
-}
 
 async fn eventually(mut check: impl FnMut() -> TestResult<bool>, what: &str) -> TestResult {
     let start = std::time::Instant::now();
@@ -122,18 +74,6 @@ async fn value_of(client: &Client, css: &str) -> TestResult<String> {
         .prop("value")
         .await?
         .unwrap_or_default())
-}
-
-async fn screenshot(client: &Client, name: &str) -> TestResult {
-    if let Some(dir) = std::env::var_os("ROPA_E2E_SCREENSHOT_DIR") {
-        std::fs::create_dir_all(&dir)?;
-        tokio::time::sleep(Duration::from_millis(500)).await;
-        std::fs::write(
-            Path::new(&dir).join(format!("{name}.png")),
-            client.screenshot().await?,
-        )?;
-    }
-    Ok(())
 }
 
 // --- The register file as the core reads it --------------------------------------------------
@@ -200,15 +140,22 @@ fn complete(seen: &Seen) -> bool {
 #[tokio::test]
 async fn a_processor_with_agreement_and_dpf_transfer_is_kept_across_restarts() -> TestResult {
     let dir = tempfile::tempdir()?;
-    let path = dir.path().join("e2e-editors.sqlite");
-    let mut org = Organisation::new("Beispiel GmbH");
-    org.country = Some("DE".into());
-    Store::create(&path, &org)?;
+    let path = dir.path().join("e2e-editors.ropa");
+    let pdf = dir.path().join("record.pdf");
     let args = vec!["--register".to_owned(), path.display().to_string()];
 
-    let p1 = path.clone();
-    with_app(&args, |client| async move {
-        let path = p1;
+    let (p1, pdf1) = (path.clone(), pdf.clone());
+    with_app(&[], |client| async move {
+        let (path, pdf) = (p1, pdf1);
+        // A new register, created on the start screen through the native save dialog.
+        click(&client, "[data-testid='start-new']").await?;
+        fill_file_dialog("New register", &path).await?;
+        type_into(&client, "[data-testid='new-org-name']", "Beispiel GmbH").await?;
+        click(&client, "[data-testid='new-create']").await?;
+        let heading = wait_for(&client, "[data-testid='organisation-name']").await?;
+        assert_eq!(heading.text().await?.trim(), "Beispiel GmbH");
+        assert!(path.is_file(), "the register file was created");
+
         // The activity: two purposes on different bases, the interest of 6(1)(f).
         click(&client, "[data-testid='activity-new']").await?;
         wait_for(&client, "[data-testid='edit-name']")
@@ -301,11 +248,25 @@ async fn a_processor_with_agreement_and_dpf_transfer_is_kept_across_restarts() -
         let reason = wait_for(&client, "[data-testid='transfer-reason']").await?;
         assert!(reason.text().await?.contains("Data Privacy Framework"));
 
-        eventually(
+        // Read by another process while the app runs, as the CLI would: this is what showed
+        // that a file dialog in the app's process broke SQLite's locks (see file_dialog.rs).
+        let outcome = eventually(
             || Ok(complete(&read(&path)?)),
             "every record in the register file",
         )
-        .await?;
+        .await;
+        if outcome.is_err() {
+            screenshot(&client, "editors-failure").await?;
+        }
+        outcome.map_err(|err| {
+            let state = read(&path).map(|s| {
+                format!(
+                    "activity {:?}\nparty {:?}\nagreement {:?}\ntransfer {:?}",
+                    s.activity, s.party, s.agreement, s.transfer
+                )
+            });
+            format!("{err}; the file holds:\n{state:?}")
+        })?;
         screenshot(&client, "editors-parties-en").await?;
         client
             .execute(
@@ -343,6 +304,37 @@ async fn a_processor_with_agreement_and_dpf_transfer_is_kept_across_restarts() -
             "the corrected expiry date in the file",
         )
         .await?;
+
+        // The Art. 30 record as PDF, through the export screen and the native save dialog:
+        // what was just entered is in it.
+        click(&client, "[data-testid='nav-export']").await?;
+        click(&client, "[data-testid='export-doc-controller_record']").await?;
+        click(&client, "[data-testid='export-run']").await?;
+        fill_file_dialog("Export", &pdf).await?;
+        let result = wait_for(&client, "[data-testid='export-result']").await?;
+        assert!(result.text().await?.contains("record.pdf"));
+        let file = pdf.display().to_string();
+        run_tool("qpdf", &["--check", &file])?;
+        let text = run_tool("pdftotext", &["-enc", "UTF-8", &file, "-"])?;
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        for fact in [
+            "Beispiel GmbH",
+            "New activity: newsletter",
+            "Sending the newsletter ordered",
+            "Measuring opening rates",
+            "Art. 6(1)(b) GDPR",
+            "Art. 6(1)(f) GDPR",
+            "Improving our mailings",
+            "Mailer Inc.",
+            "Data Privacy Framework",
+            "DPF participant: Mailer Inc.",
+            "United States",
+        ] {
+            assert!(
+                text.contains(fact),
+                "`{fact}` missing from the exported PDF"
+            );
+        }
 
         click(&client, "[data-testid='nav-catalogues']").await?;
         type_into(&client, "[data-testid='catalogue-new-name']", "Health data").await?;

@@ -4,47 +4,16 @@
 //! the path into them and presses Return, as a person would. The recent-registers list of
 //! these tests lives in a temporary directory (`--config-dir`), not in the user's config.
 
+mod common;
+
 use std::error::Error;
-use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::time::{Duration, Instant};
 
+use common::{TestResult, WAIT, fill_file_dialog, launch, run_tool, screenshot, xdotool};
 use fantoccini::key::Key;
-use fantoccini::{Client, ClientBuilder, Locator};
+use fantoccini::{Client, Locator};
 use ropa_core::model::Activity;
 use ropa_core::store::Store;
-use serde_json::json;
-
-type TestResult<T = ()> = Result<T, Box<dyn Error>>;
-
-const WAIT: Duration = Duration::from_secs(30);
-
-fn app_binary() -> PathBuf {
-    std::env::var_os("ROPA_E2E_APP").map_or_else(
-        || Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/debug/ropa-desk"),
-        PathBuf::from,
-    )
-}
-
-async fn launch(args: &[String]) -> TestResult<Client> {
-    let app = app_binary();
-    if !app.is_file() {
-        return Err(format!("app binary {} not found (build it first)", app.display()).into());
-    }
-    let mut caps = serde_json::Map::new();
-    caps.insert("browserName".into(), json!("wry"));
-    caps.insert(
-        "tauri:options".into(),
-        json!({ "application": app, "args": args }),
-    );
-    let url =
-        std::env::var("ROPA_E2E_WEBDRIVER").unwrap_or_else(|_| "http://127.0.0.1:4444".into());
-    Ok(ClientBuilder::rustls()?
-        .capabilities(caps)
-        .connect(&url)
-        .await
-        .map_err(|err| format!("cannot start a session on tauri-driver at {url}: {err}"))?)
-}
 
 async fn find(client: &Client, css: &str) -> TestResult<fantoccini::elements::Element> {
     Ok(client
@@ -63,18 +32,6 @@ async fn text(client: &Client, css: &str) -> TestResult<String> {
     Ok(find(client, css).await?.text().await?.trim().to_owned())
 }
 
-async fn screenshot(client: &Client, name: &str) -> TestResult {
-    if let Some(dir) = std::env::var_os("ROPA_E2E_SCREENSHOT_DIR") {
-        std::fs::create_dir_all(&dir)?;
-        tokio::time::sleep(Duration::from_millis(400)).await;
-        std::fs::write(
-            Path::new(&dir).join(format!("{name}.png")),
-            client.screenshot().await?,
-        )?;
-    }
-    Ok(())
-}
-
 async fn wait_until<F, Fut>(what: &str, mut check: F) -> TestResult
 where
     F: FnMut() -> Fut,
@@ -88,59 +45,6 @@ where
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
     Err(format!("timed out waiting for {what}").into())
-}
-
-fn xdotool(args: &[&str]) -> TestResult<String> {
-    let out = Command::new("xdotool")
-        .args(args)
-        .output()
-        .map_err(|err| format!("xdotool not runnable ({err}); run scripts/install-deps.sh"))?;
-    Ok(String::from_utf8_lossy(&out.stdout).into_owned())
-}
-
-/// Waits for the native GTK file dialog titled `title`, types `path` into its name field and
-/// presses Return.
-async fn fill_file_dialog(title: &str, path: &Path) -> TestResult {
-    let start = Instant::now();
-    let window = loop {
-        let found = xdotool(&["search", "--onlyvisible", "--name", &format!("^{title}$")])?;
-        if let Some(id) = found.lines().last().filter(|l| !l.trim().is_empty()) {
-            break id.trim().to_owned();
-        }
-        if start.elapsed() > WAIT {
-            return Err(format!("no file dialog titled {title:?} appeared").into());
-        }
-        tokio::time::sleep(Duration::from_millis(200)).await;
-    };
-    // Let GTK finish mapping the dialog and focusing its name field.
-    tokio::time::sleep(Duration::from_millis(800)).await;
-    xdotool(&["windowfocus", "--sync", &window])?;
-    // Ctrl+L opens the location entry (open dialogs; save dialogs focus their name entry).
-    // Typing a leading `/` would open it too, but the keys typed while it appears get lost.
-    xdotool(&["key", "--clearmodifiers", "ctrl+l"])?;
-    tokio::time::sleep(Duration::from_millis(400)).await;
-    xdotool(&["key", "--clearmodifiers", "ctrl+a"])?;
-    let path = path.display().to_string();
-    xdotool(&["type", "--delay", "15", &path])?;
-    tokio::time::sleep(Duration::from_millis(300)).await;
-    xdotool(&["key", "Return"])?;
-    Ok(())
-}
-
-fn run_tool(program: &str, args: &[&str]) -> TestResult<String> {
-    let out = Command::new(program)
-        .args(args)
-        .output()
-        .map_err(|err| format!("{program} not runnable: {err}"))?;
-    if !out.status.success() {
-        return Err(format!(
-            "{program} {args:?} failed: {}{}",
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
-        )
-        .into());
-    }
-    Ok(String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
 #[tokio::test]
