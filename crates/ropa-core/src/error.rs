@@ -93,13 +93,15 @@ pub enum Error {
 
     /// A record cannot be removed because others still refer to it.
     #[error(
-        "{entity} `{id}` cannot be removed: it is still used by {used_by}; remove or change those first"
+        "{entity} {name} cannot be removed: it is still used by {used_by}; remove or change those first"
     )]
     InUse {
         /// Kind of record.
         entity: Entity,
         /// Its id.
         id: String,
+        /// How people know it: "“Health data”" where the record has a name, else its id.
+        name: String,
         /// Who refers to it ("activity `WEB-01` (recipients)").
         used_by: String,
     },

@@ -351,9 +351,19 @@ impl Store {
             }
             let users = T::used_by(tx, id)?;
             if !users.is_empty() {
+                // Named as people know it (catalogue entries, parties, activities and services
+                // have a name column); other records by their id.
+                let name = tx
+                    .query_row(
+                        &format!("SELECT name FROM {} WHERE id = ?1", T::TABLE),
+                        [id],
+                        |r| r.get::<_, String>(0),
+                    )
+                    .map_or_else(|_| format!("`{id}`"), |n| format!("“{n}”"));
                 return Err(Error::InUse {
                     entity: T::ENTITY,
                     id: id.to_owned(),
+                    name,
                     used_by: users.join(", "),
                 });
             }
