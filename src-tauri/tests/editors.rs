@@ -1,64 +1,15 @@
 //! The editors' commands (pickers fed by the reference data, review dates, catalogue edits)
 //! through Tauri's IPC layer on the mock runtime, on real register files.
 
+mod common;
+
+use common::*;
+
 use std::path::{Path, PathBuf};
 
 use ropa_core::model::Activity;
 use ropa_core::store::Store;
-use serde_json::{Value, json};
-use tauri::ipc::{CallbackFn, InvokeBody};
-use tauri::test::{
-    INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder, mock_context, noop_assets,
-};
-use tauri::webview::InvokeRequest;
-use tauri::{App, WebviewWindow, WebviewWindowBuilder};
-
-const FIXTURE: &str = include_str!("../../tests/fixtures/ntware.json");
-
-struct Harness {
-    _app: App<MockRuntime>,
-    webview: WebviewWindow<MockRuntime>,
-}
-
-impl Harness {
-    fn new() -> Self {
-        let app = ropa_desk::setup(mock_builder())
-            .build(mock_context(noop_assets()))
-            .expect("mock app builds");
-        let webview = WebviewWindowBuilder::new(&app, "main", Default::default())
-            .build()
-            .expect("mock webview builds");
-        Self { _app: app, webview }
-    }
-
-    /// Invokes `cmd` with JSON `args` as the frontend would; `Err` is the serialized `IpcError`.
-    fn invoke(&self, cmd: &str, args: Value) -> Result<Value, Value> {
-        let request = InvokeRequest {
-            cmd: cmd.into(),
-            callback: CallbackFn(0),
-            error: CallbackFn(1),
-            // On Linux the app's own origin; `http://tauri.localhost` would count as remote.
-            url: "tauri://localhost".parse().expect("valid url"),
-            body: InvokeBody::Json(args),
-            headers: Default::default(),
-            invoke_key: INVOKE_KEY.to_string(),
-        };
-        get_ipc_response(&self.webview, request)
-            .map(|body| body.deserialize::<Value>().expect("response is JSON"))
-    }
-}
-
-fn fixture_register(dir: &Path) -> PathBuf {
-    let path = dir.join("register.sqlite");
-    ropa_desk::demo::create_from_json(&path, FIXTURE).expect("fixture imports");
-    path
-}
-
-fn error_code(err: &Value) -> &str {
-    err["code"]
-        .as_str()
-        .unwrap_or_else(|| panic!("error without code: {err}"))
-}
+use serde_json::json;
 
 fn opened(dir: &Path) -> (Harness, PathBuf) {
     let path = fixture_register(dir);

@@ -1,64 +1,16 @@
 //! Register files and exports through Tauri's IPC layer on the mock runtime, on real files:
 //! create (empty and from the demo), open, duplicate, the recent list, and every export.
 
+mod common;
+
+use common::*;
+
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use ropa_core::model::Activity;
 use ropa_core::store::Store;
 use serde_json::{Value, json};
-use tauri::ipc::{CallbackFn, InvokeBody};
-use tauri::test::{
-    INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder, mock_context, noop_assets,
-};
-use tauri::webview::InvokeRequest;
-use tauri::{App, Manager, WebviewWindow, WebviewWindowBuilder};
-
-struct Harness {
-    _app: App<MockRuntime>,
-    webview: WebviewWindow<MockRuntime>,
-}
-
-impl Harness {
-    /// The app with its recent list in `config`.
-    fn new(config: &Path) -> Self {
-        let app = ropa_desk::setup(mock_builder())
-            .build(mock_context(noop_assets()))
-            .expect("mock app builds");
-        app.state::<ropa_desk::ShellState>()
-            .set_config_dir(Some(config.to_owned()));
-        let webview = WebviewWindowBuilder::new(&app, "main", Default::default())
-            .build()
-            .expect("mock webview builds");
-        Self { _app: app, webview }
-    }
-
-    fn invoke(&self, cmd: &str, args: Value) -> Result<Value, Value> {
-        let request = InvokeRequest {
-            cmd: cmd.into(),
-            callback: CallbackFn(0),
-            error: CallbackFn(1),
-            url: "tauri://localhost".parse().expect("valid url"),
-            body: InvokeBody::Json(args),
-            headers: Default::default(),
-            invoke_key: INVOKE_KEY.to_string(),
-        };
-        get_ipc_response(&self.webview, request)
-            .map(|body| body.deserialize::<Value>().expect("response is JSON"))
-    }
-
-    fn ok(&self, cmd: &str, args: Value) -> Value {
-        self.invoke(cmd, args)
-            .unwrap_or_else(|err| panic!("{cmd} failed: {err}"))
-    }
-
-    fn err(&self, cmd: &str, args: Value) -> Value {
-        match self.invoke(cmd, args) {
-            Ok(value) => panic!("{cmd} succeeded unexpectedly: {value}"),
-            Err(err) => err,
-        }
-    }
-}
 
 fn recent_paths(app: &Harness) -> Vec<String> {
     app.ok("recent_registers", json!({}))
@@ -79,7 +31,7 @@ fn demo(app: &Harness, path: &Path) -> Value {
 #[test]
 fn create_empty_register_opens_it_and_lists_it_first() {
     let dir = tempfile::tempdir().unwrap();
-    let app = Harness::new(&dir.path().join("config"));
+    let app = Harness::with_config(&dir.path().join("config"));
     let path = dir.path().join("client.ropa");
 
     let err = app.err(
@@ -131,7 +83,7 @@ fn create_empty_register_opens_it_and_lists_it_first() {
 fn recent_list_orders_marks_missing_files_and_forgets() {
     let dir = tempfile::tempdir().unwrap();
     let config = dir.path().join("config");
-    let app = Harness::new(&config);
+    let app = Harness::with_config(&config);
     let a = dir.path().join("a.ropa");
     let b = dir.path().join("b.ropa");
     demo(&app, &a);
@@ -160,7 +112,7 @@ fn recent_list_orders_marks_missing_files_and_forgets() {
     assert_eq!(recent_paths(&app), [a.display().to_string()]);
     // The list is a file: a new app instance (a relaunch) sees it.
     assert_eq!(
-        recent_paths(&Harness::new(&config)),
+        recent_paths(&Harness::with_config(&config)),
         [a.display().to_string()]
     );
 }
@@ -168,7 +120,7 @@ fn recent_list_orders_marks_missing_files_and_forgets() {
 #[test]
 fn opening_something_that_is_not_a_register_names_the_problem() {
     let dir = tempfile::tempdir().unwrap();
-    let app = Harness::new(&dir.path().join("config"));
+    let app = Harness::with_config(&dir.path().join("config"));
     let text = dir.path().join("notes.ropa");
     std::fs::write(&text, "not a database at all, just some text").unwrap();
     let err = app.err("open_register", json!({ "path": text }));
@@ -179,7 +131,7 @@ fn opening_something_that_is_not_a_register_names_the_problem() {
 #[test]
 fn duplicate_copies_the_open_register_and_keeps_it_open() {
     let dir = tempfile::tempdir().unwrap();
-    let app = Harness::new(&dir.path().join("config"));
+    let app = Harness::with_config(&dir.path().join("config"));
     let err = app.err(
         "duplicate_register",
         json!({ "path": dir.path().join("x.ropa") }),
@@ -219,7 +171,7 @@ fn export(app: &Harness, request: Value, path: &Path) -> Result<Value, Value> {
 #[test]
 fn every_offered_export_writes_its_file() {
     let dir = tempfile::tempdir().unwrap();
-    let app = Harness::new(&dir.path().join("config"));
+    let app = Harness::with_config(&dir.path().join("config"));
     let err = export(
         &app,
         json!({ "document": "controller_record", "format": "pdf", "language": "en" }),
@@ -311,7 +263,7 @@ fn every_offered_export_writes_its_file() {
 #[test]
 fn notice_export_lists_missing_facts() {
     let dir = tempfile::tempdir().unwrap();
-    let app = Harness::new(&dir.path().join("config"));
+    let app = Harness::with_config(&dir.path().join("config"));
     app.ok(
         "create_register",
         json!({ "request": { "path": dir.path().join("empty.ropa"), "organisationName": "Leer GmbH" } }),
@@ -331,7 +283,7 @@ fn notice_export_lists_missing_facts() {
 #[test]
 fn the_opener_only_opens_files_this_session_exported() {
     let dir = tempfile::tempdir().unwrap();
-    let app = Harness::new(&dir.path().join("config"));
+    let app = Harness::with_config(&dir.path().join("config"));
     let other = dir.path().join("other.pdf");
     std::fs::write(&other, b"%PDF-").unwrap();
     for cmd in ["open_exported", "reveal_exported"] {
