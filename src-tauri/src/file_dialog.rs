@@ -13,6 +13,7 @@
 //! prints the chosen path (JSON, `null` when cancelled) and exits. [`run_if_requested`] is the
 //! first thing `main` does.
 
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
 
@@ -51,10 +52,13 @@ pub fn run_if_requested() {
         std::process::exit(2);
     };
     let chosen = show(&request);
-    println!(
+    let mut stdout = std::io::stdout().lock();
+    let _ = writeln!(
+        stdout,
         "{}",
         serde_json::to_string(&chosen).unwrap_or_else(|_| "null".into())
-    );
+    )
+    .and_then(|()| stdout.flush());
     std::process::exit(0);
 }
 
@@ -95,14 +99,26 @@ fn ask_child(request: &Request) -> Result<Option<String>, IpcError> {
         .stderr(Stdio::inherit())
         .output()
         .map_err(|err| failed(format!("cannot start: {err}")))?;
-    if !out.status.success() {
-        return Err(failed(format!("ended with {}", out.status)));
-    }
     let answer = String::from_utf8_lossy(&out.stdout);
-    // GTK may print to stdout before us: the answer is the last line.
-    let last = answer.lines().last().unwrap_or("null");
-    let chosen: Option<PathBuf> =
-        serde_json::from_str(last).map_err(|err| failed(format!("answered {last:?}: {err}")))?;
+    // GTK may print to stdout before us: the answer is the last line. A child that answered
+    // and then crashed while GTK's thread was torn down at exit still answered.
+    let chosen: Option<PathBuf> = match answer.lines().last().map(serde_json::from_str) {
+        Some(Ok(chosen)) => {
+            if !out.status.success() {
+                eprintln!(
+                    "RoPA Desk: the file dialog answered, then ended with {}",
+                    out.status
+                );
+            }
+            chosen
+        }
+        _ => {
+            return Err(failed(format!(
+                "ended with {} without an answer",
+                out.status
+            )));
+        }
+    };
     Ok(chosen.map(|p| p.display().to_string()))
 }
 

@@ -33,11 +33,12 @@ async fn eventually(mut check: impl FnMut() -> TestResult<bool>, what: &str) -> 
 }
 
 async fn wait_for(client: &Client, css: &str) -> TestResult<fantoccini::elements::Element> {
-    Ok(client
+    client
         .wait()
         .at_most(WAIT)
         .for_element(Locator::Css(css))
-        .await?)
+        .await
+        .map_err(|err| format!("waiting for {css}: {err}").into())
 }
 
 async fn click(client: &Client, css: &str) -> TestResult {
@@ -155,6 +156,34 @@ async fn a_processor_with_agreement_and_dpf_transfer_is_kept_across_restarts() -
         let heading = wait_for(&client, "[data-testid='organisation-name']").await?;
         assert_eq!(heading.text().await?.trim(), "Beispiel GmbH");
         assert!(path.is_file(), "the register file was created");
+
+        // The organisation: country, DPO and supervisory authority (Art. 30(1)(a)).
+        click(&client, "[data-testid='nav-organisation']").await?;
+        choose(&client, "[data-testid='field-country']", 0, "DE").await?;
+        click(&client, "[data-testid='dpo-toggle']").await?;
+        type_into(&client, "[data-testid='dpo-name']", "Dr. Dana Schutz").await?;
+        type_into(&client, "[data-testid='dpo-email']", "dsb@beispiel.de").await?;
+        click(&client, "[data-testid='supervisory_authority-toggle']").await?;
+        type_into(
+            &client,
+            "[data-testid='supervisory_authority-name']",
+            "LfD Niedersachsen",
+        )
+        .await?;
+        eventually(
+            || {
+                let o = Store::open(&path)?.organisation()?;
+                Ok(o.country.as_deref() == Some("DE")
+                    && o.dpo.as_ref().and_then(|d| d.name.as_deref()) == Some("Dr. Dana Schutz")
+                    && o.dpo.as_ref().and_then(|d| d.email.as_deref()) == Some("dsb@beispiel.de")
+                    && o.supervisory_authority.as_ref().map(|a| a.name.as_str())
+                        == Some("LfD Niedersachsen"))
+            },
+            "the organisation's country, DPO and authority in the file",
+        )
+        .await?;
+        screenshot(&client, "editors-organisation-en").await?;
+        click(&client, "[data-testid='nav-activities']").await?;
 
         // The activity: two purposes on different bases, the interest of 6(1)(f).
         click(&client, "[data-testid='activity-new']").await?;
@@ -328,6 +357,8 @@ async fn a_processor_with_agreement_and_dpf_transfer_is_kept_across_restarts() -
             "Mailer Inc.",
             "Data Privacy Framework",
             "DPF participant: Mailer Inc.",
+            "Dr. Dana Schutz",
+            "LfD Niedersachsen",
             "United States",
         ] {
             assert!(
@@ -385,6 +416,10 @@ async fn a_processor_with_agreement_and_dpf_transfer_is_kept_across_restarts() -
 
         // German.
         click(&client, "[data-testid='lang-toggle']").await?;
+        click(&client, "[data-testid='nav-organisation']").await?;
+        wait_for(&client, "[data-testid='dpo-name']").await?;
+        screenshot(&client, "editors-organisation-de").await?;
+        click(&client, "[data-testid='nav-catalogues']").await?;
         screenshot(&client, "editors-catalogues-de").await?;
         click(&client, "[data-testid='nav-parties']").await?;
         click(&client, "[data-testid='party-row']").await?;

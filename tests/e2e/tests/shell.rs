@@ -16,11 +16,12 @@ use ropa_core::model::Activity;
 use ropa_core::store::Store;
 
 async fn find(client: &Client, css: &str) -> TestResult<fantoccini::elements::Element> {
-    Ok(client
+    client
         .wait()
         .at_most(WAIT)
         .for_element(Locator::Css(css))
-        .await?)
+        .await
+        .map_err(|err| format!("waiting for {css}: {err}").into())
 }
 
 async fn click(client: &Client, css: &str) -> TestResult {

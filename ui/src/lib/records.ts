@@ -3,15 +3,6 @@
 // name only the fields the screens use, everything else is carried along untouched.
 
 import type { JsonRecord } from './bindings';
-import type { Key } from './i18n';
-
-/** One text field of a record form: the record's JSON key and its label. */
-export interface FormField {
-  key: string;
-  label: Key;
-  multiline?: boolean;
-  wide?: boolean;
-}
 
 /** One purpose of an activity, with its own Art. 6(1) basis. */
 export interface PurposeView {

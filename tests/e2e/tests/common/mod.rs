@@ -100,23 +100,40 @@ pub async fn wait_for_window(title: &str) -> TestResult<String> {
     }
 }
 
+/// Whether a visible window titled exactly `title` exists.
+fn window_shown(title: &str) -> TestResult<bool> {
+    let found = xdotool(&["search", "--onlyvisible", "--name", &format!("^{title}$")])?;
+    Ok(found.lines().any(|l| !l.trim().is_empty()))
+}
+
 /// Waits for the native GTK file dialog titled `title`, types `path` into its name field and
-/// presses Return, as a person would.
+/// presses Return, as a person would; retries while the dialog stays open (a dialog process
+/// that is still starting up can drop the first keys).
 pub async fn fill_file_dialog(title: &str, path: &Path) -> TestResult {
     let window = wait_for_window(title).await?;
-    // Let GTK finish mapping the dialog and focusing its name field.
-    tokio::time::sleep(Duration::from_millis(800)).await;
-    xdotool(&["windowfocus", "--sync", &window])?;
-    // Ctrl+L opens the location entry (open dialogs; save dialogs focus their name entry).
-    // Typing a leading `/` would open it too, but the keys typed while it appears get lost.
-    xdotool(&["key", "--clearmodifiers", "ctrl+l"])?;
-    tokio::time::sleep(Duration::from_millis(400)).await;
-    xdotool(&["key", "--clearmodifiers", "ctrl+a"])?;
     let path = path.display().to_string();
-    xdotool(&["type", "--delay", "15", &path])?;
-    tokio::time::sleep(Duration::from_millis(300)).await;
-    xdotool(&["key", "Return"])?;
-    Ok(())
+    for attempt in 0..3 {
+        // Let GTK finish mapping the dialog and focusing its name field.
+        tokio::time::sleep(Duration::from_millis(if attempt == 0 { 1200 } else { 800 })).await;
+        xdotool(&["windowactivate", "--sync", &window])?;
+        xdotool(&["windowfocus", "--sync", &window])?;
+        // Ctrl+L opens the location entry (open dialogs; save dialogs focus their name entry).
+        // Typing a leading `/` would open it too, but the keys typed while it appears get lost.
+        xdotool(&["key", "--clearmodifiers", "ctrl+l"])?;
+        tokio::time::sleep(Duration::from_millis(400)).await;
+        xdotool(&["key", "--clearmodifiers", "ctrl+a"])?;
+        xdotool(&["type", "--delay", "15", &path])?;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        xdotool(&["key", "Return"])?;
+        let start = Instant::now();
+        while start.elapsed() < Duration::from_secs(5) {
+            if !window_shown(title)? {
+                return Ok(());
+            }
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+    }
+    Err(format!("the {title:?} dialog did not take {path}").into())
 }
 
 /// Runs a command-line tool (pdftotext, qpdf), failing with its output when it fails.
