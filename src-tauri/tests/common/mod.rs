@@ -23,8 +23,8 @@ pub struct Harness {
 }
 
 impl Harness {
-    /// The app as it starts (recent list in the default config dir, never written by these
-    /// tests unless they open registers: use [`Harness::with_config`] then).
+    /// The app without a config dir: it keeps no recent list (the real app gets one at
+    /// start-up; [`Harness::with_config`] gives it one).
     pub fn new() -> Self {
         Self::build(None)
     }

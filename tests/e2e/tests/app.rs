@@ -13,7 +13,7 @@ mod common;
 use std::path::Path;
 use std::time::Duration;
 
-use common::{TestResult, WAIT, screenshot, with_app};
+use common::{TestResult, WAIT, choose, click, eventually, screenshot, with_app};
 use fantoccini::{Client, Locator};
 use ropa_core::interchange::{self, Register};
 use ropa_core::model::Activity;
@@ -97,29 +97,6 @@ async fn missing_register_is_explained_not_crashed() -> TestResult {
         Ok(())
     })
     .await
-}
-
-/// Polls `check` until it holds or the wait runs out.
-async fn eventually(mut check: impl FnMut() -> TestResult<bool>, what: &str) -> TestResult {
-    let start = std::time::Instant::now();
-    while start.elapsed() < WAIT {
-        if check()? {
-            return Ok(());
-        }
-        tokio::time::sleep(Duration::from_millis(200)).await;
-    }
-    Err(format!("timed out waiting for {what}").into())
-}
-
-async fn click(client: &Client, css: &str) -> TestResult {
-    client
-        .wait()
-        .at_most(WAIT)
-        .for_element(Locator::Css(css))
-        .await?
-        .click()
-        .await?;
-    Ok(())
 }
 
 #[tokio::test]
@@ -238,20 +215,6 @@ async fn every_screen_renders_in_english_and_german() -> TestResult {
         Ok(())
     })
     .await
-}
-
-/// Picks the option with `value` in the `index`-th select matching `css`.
-async fn choose(client: &Client, css: &str, index: usize, value: &str) -> TestResult {
-    let selects = client.find_all(Locator::Css(css)).await?;
-    let select = selects
-        .get(index)
-        .ok_or_else(|| format!("no {css} number {index}"))?;
-    select
-        .find(Locator::Css(&format!("option[value='{value}']")))
-        .await?
-        .click()
-        .await?;
-    Ok(())
 }
 
 #[tokio::test]

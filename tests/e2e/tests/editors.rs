@@ -12,65 +12,19 @@
 mod common;
 
 use std::path::Path;
-use std::time::Duration;
 
-use common::{TestResult, WAIT, fill_file_dialog, run_tool, screenshot, with_app};
+use common::{
+    TestResult, choose, click, eventually, fill_file_dialog, find, run_tool, screenshot, type_into,
+    with_app,
+};
 use fantoccini::{Client, Locator};
 use ropa_core::model::{
     Activity, Agreement, AgreementStatus, LegalBasis, Party, Transfer, TransferMechanism,
 };
 use ropa_core::store::Store;
 
-async fn eventually(mut check: impl FnMut() -> TestResult<bool>, what: &str) -> TestResult {
-    let start = std::time::Instant::now();
-    while start.elapsed() < WAIT {
-        if check()? {
-            return Ok(());
-        }
-        tokio::time::sleep(Duration::from_millis(200)).await;
-    }
-    Err(format!("timed out waiting for {what}").into())
-}
-
-async fn wait_for(client: &Client, css: &str) -> TestResult<fantoccini::elements::Element> {
-    client
-        .wait()
-        .at_most(WAIT)
-        .for_element(Locator::Css(css))
-        .await
-        .map_err(|err| format!("waiting for {css}: {err}").into())
-}
-
-async fn click(client: &Client, css: &str) -> TestResult {
-    wait_for(client, css).await?.click().await?;
-    Ok(())
-}
-
-/// Replaces the text of the input matching `css`.
-async fn type_into(client: &Client, css: &str, text: &str) -> TestResult {
-    let input = wait_for(client, css).await?;
-    input.clear().await?;
-    input.send_keys(text).await?;
-    Ok(())
-}
-
-/// Picks the option with `value` in the `index`-th select matching `css`.
-async fn choose(client: &Client, css: &str, index: usize, value: &str) -> TestResult {
-    wait_for(client, css).await?;
-    let selects = client.find_all(Locator::Css(css)).await?;
-    let select = selects
-        .get(index)
-        .ok_or_else(|| format!("no {css} number {index}"))?;
-    select
-        .find(Locator::Css(&format!("option[value='{value}']")))
-        .await?
-        .click()
-        .await?;
-    Ok(())
-}
-
 async fn value_of(client: &Client, css: &str) -> TestResult<String> {
-    Ok(wait_for(client, css)
+    Ok(find(client, css)
         .await?
         .prop("value")
         .await?
@@ -153,7 +107,7 @@ async fn a_processor_with_agreement_and_dpf_transfer_is_kept_across_restarts() -
         fill_file_dialog("New register", &path).await?;
         type_into(&client, "[data-testid='new-org-name']", "Beispiel GmbH").await?;
         click(&client, "[data-testid='new-create']").await?;
-        let heading = wait_for(&client, "[data-testid='organisation-name']").await?;
+        let heading = find(&client, "[data-testid='organisation-name']").await?;
         assert_eq!(heading.text().await?.trim(), "Beispiel GmbH");
         assert!(path.is_file(), "the register file was created");
 
@@ -187,7 +141,7 @@ async fn a_processor_with_agreement_and_dpf_transfer_is_kept_across_restarts() -
 
         // The activity: two purposes on different bases, the interest of 6(1)(f).
         click(&client, "[data-testid='activity-new']").await?;
-        wait_for(&client, "[data-testid='edit-name']")
+        find(&client, "[data-testid='edit-name']")
             .await?
             .send_keys(": newsletter")
             .await?;
@@ -215,7 +169,7 @@ async fn a_processor_with_agreement_and_dpf_transfer_is_kept_across_restarts() -
         click(&client, "[data-testid='party-new']").await?;
         type_into(&client, "[data-testid='field-name']", "Mailer Inc.").await?;
         choose(&client, "[data-testid='field-country']", 0, "US").await?;
-        let status = wait_for(&client, "[data-testid='field-country-status']").await?;
+        let status = find(&client, "[data-testid='field-country-status']").await?;
         let status = status.text().await?;
         assert!(
             status.contains("Adequacy in part"),
@@ -242,7 +196,7 @@ async fn a_processor_with_agreement_and_dpf_transfer_is_kept_across_restarts() -
         // The transfer to the US: the form offers the DPF (and never the Privacy Shield).
         click(&client, "[data-testid='transfer-add']").await?;
         choose(&client, "[data-testid='transfer-country']", 0, "US").await?;
-        wait_for(
+        find(
             &client,
             "[data-testid='transfer-mechanism'] option[value='dpf']",
         )
@@ -274,7 +228,7 @@ async fn a_processor_with_agreement_and_dpf_transfer_is_kept_across_restarts() -
             "2026-02-01",
         )
         .await?;
-        let reason = wait_for(&client, "[data-testid='transfer-reason']").await?;
+        let reason = find(&client, "[data-testid='transfer-reason']").await?;
         assert!(reason.text().await?.contains("Data Privacy Framework"));
 
         // Read by another process while the app runs, as the CLI would: this is what showed
@@ -312,7 +266,7 @@ async fn a_processor_with_agreement_and_dpf_transfer_is_kept_across_restarts() -
             "2026-13-45",
         )
         .await?;
-        wait_for(
+        find(
             &client,
             "[data-testid='agreement-expires_on'][aria-invalid='true']",
         )
@@ -340,7 +294,7 @@ async fn a_processor_with_agreement_and_dpf_transfer_is_kept_across_restarts() -
         click(&client, "[data-testid='export-doc-controller_record']").await?;
         click(&client, "[data-testid='export-run']").await?;
         fill_file_dialog("Export", &pdf).await?;
-        let result = wait_for(&client, "[data-testid='export-result']").await?;
+        let result = find(&client, "[data-testid='export-result']").await?;
         assert!(result.text().await?.contains("record.pdf"));
         let file = pdf.display().to_string();
         run_tool("qpdf", &["--check", &file])?;
@@ -370,13 +324,13 @@ async fn a_processor_with_agreement_and_dpf_transfer_is_kept_across_restarts() -
         click(&client, "[data-testid='nav-catalogues']").await?;
         type_into(&client, "[data-testid='catalogue-new-name']", "Health data").await?;
         click(&client, "[data-testid='catalogue-add']").await?;
-        wait_for(&client, "[data-testid='catalogue-special']").await?;
+        find(&client, "[data-testid='catalogue-special']").await?;
         screenshot(&client, "editors-catalogues-en").await?;
 
         // Used by the activity, the category cannot be deleted: the core's error names the user.
         click(&client, "[data-testid='nav-activities']").await?;
         click(&client, "[data-testid='activity-name']").await?;
-        wait_for(
+        find(
             &client,
             "select[aria-label='Add data category…'] option[value]",
         )
@@ -402,7 +356,7 @@ async fn a_processor_with_agreement_and_dpf_transfer_is_kept_across_restarts() -
         .await?;
         click(&client, "[data-testid='nav-catalogues']").await?;
         click(&client, "[data-testid='catalogue-delete']").await?;
-        let refusal = wait_for(&client, "[data-testid='catalogue-error']").await?;
+        let refusal = find(&client, "[data-testid='catalogue-error']").await?;
         let refusal = refusal.text().await?;
         assert!(refusal.contains("NEW-01"), "refusal: {refusal}");
         let store = Store::open(&path)?;
@@ -417,13 +371,13 @@ async fn a_processor_with_agreement_and_dpf_transfer_is_kept_across_restarts() -
         // German.
         click(&client, "[data-testid='lang-toggle']").await?;
         click(&client, "[data-testid='nav-organisation']").await?;
-        wait_for(&client, "[data-testid='dpo-name']").await?;
+        find(&client, "[data-testid='dpo-name']").await?;
         screenshot(&client, "editors-organisation-de").await?;
         click(&client, "[data-testid='nav-catalogues']").await?;
         screenshot(&client, "editors-catalogues-de").await?;
         click(&client, "[data-testid='nav-parties']").await?;
         click(&client, "[data-testid='party-row']").await?;
-        wait_for(&client, "[data-testid='agreement-editor']").await?;
+        find(&client, "[data-testid='agreement-editor']").await?;
         screenshot(&client, "editors-parties-de").await?;
         client
             .execute(
@@ -434,7 +388,7 @@ async fn a_processor_with_agreement_and_dpf_transfer_is_kept_across_restarts() -
         screenshot(&client, "editors-transfer-de").await?;
         click(&client, "[data-testid='nav-activities']").await?;
         click(&client, "[data-testid='activity-name']").await?;
-        wait_for(&client, "[data-testid='purpose-interest']").await?;
+        find(&client, "[data-testid='purpose-interest']").await?;
         screenshot(&client, "editors-activity-de").await?;
         client
             .execute(
@@ -451,7 +405,7 @@ async fn a_processor_with_agreement_and_dpf_transfer_is_kept_across_restarts() -
     let seen = read(&path)?;
     assert!(complete(&seen), "records after the first session");
     with_app(&args, |client| async move {
-        let names = wait_for(&client, "[data-testid='activity-name']").await?;
+        let names = find(&client, "[data-testid='activity-name']").await?;
         assert_eq!(names.text().await?.trim(), "New activity: newsletter");
         // The destination filter finds it by the transfer's country.
         choose(&client, "[data-testid='filter-country']", 0, "US").await?;
@@ -484,7 +438,7 @@ async fn a_processor_with_agreement_and_dpf_transfer_is_kept_across_restarts() -
             ))
             .await?;
         assert_eq!(checked.len(), 8);
-        wait_for(
+        find(
             &client,
             "[data-testid='transfer-mechanism'] option[value='dpf']",
         )
@@ -504,7 +458,7 @@ async fn a_processor_with_agreement_and_dpf_transfer_is_kept_across_restarts() -
 
         click(&client, "[data-testid='nav-activities']").await?;
         click(&client, "[data-testid='activity-name']").await?;
-        wait_for(&client, "[data-testid='purpose-interest']").await?;
+        find(&client, "[data-testid='purpose-interest']").await?;
         assert_eq!(
             value_of(&client, "[data-testid='purpose-interest']").await?,
             "Improving our mailings"

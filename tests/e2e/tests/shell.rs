@@ -9,29 +9,13 @@ mod common;
 use std::error::Error;
 use std::time::{Duration, Instant};
 
-use common::{TestResult, WAIT, fill_file_dialog, launch, run_tool, screenshot, xdotool};
+use common::{
+    TestResult, WAIT, click, fill_file_dialog, find, launch, run_tool, screenshot, text, xdotool,
+};
+use fantoccini::Locator;
 use fantoccini::key::Key;
-use fantoccini::{Client, Locator};
 use ropa_core::model::Activity;
 use ropa_core::store::Store;
-
-async fn find(client: &Client, css: &str) -> TestResult<fantoccini::elements::Element> {
-    client
-        .wait()
-        .at_most(WAIT)
-        .for_element(Locator::Css(css))
-        .await
-        .map_err(|err| format!("waiting for {css}: {err}").into())
-}
-
-async fn click(client: &Client, css: &str) -> TestResult {
-    find(client, css).await?.click().await?;
-    Ok(())
-}
-
-async fn text(client: &Client, css: &str) -> TestResult<String> {
-    Ok(find(client, css).await?.text().await?.trim().to_owned())
-}
 
 async fn wait_until<F, Fut>(what: &str, mut check: F) -> TestResult
 where

@@ -233,19 +233,6 @@ pub(crate) const RULES: &[RuleInfo] = &[
 /// Adoption of Implementing Decision (EU) 2021/914: 2021 clauses cannot predate it.
 const SCC_2021_ADOPTED: &str = "2021-06-04";
 
-/// Mechanism kinds of Art. 46 (appropriate safeguards), for which a transfer impact assessment
-/// is expected since Schrems II.
-const ART46_KINDS: &[&str] = &[
-    "scc",
-    "bcr",
-    "public_body_instrument",
-    "sa_clauses",
-    "code_of_conduct",
-    "certification",
-    "authorised_clauses",
-    "administrative_arrangement",
-];
-
 pub(crate) fn check(cx: &mut Cx<'_>) {
     recipients(cx);
     let reg = cx.reg;
@@ -655,7 +642,7 @@ fn transfer(cx: &mut Cx<'_>, t: &Transfer) {
     }
 
     if let Some(m) = &t.mechanism
-        && ART46_KINDS.contains(&m.kind())
+        && crate::reference::ART46_KINDS.contains(&m.kind())
         && !t.tia.as_ref().is_some_and(|tia| tia.done)
     {
         let kind = r.transfer_kind(m.kind());

@@ -698,7 +698,7 @@ fn processors(doc: &RecordDocument) -> Vec<Vec<String>> {
         l.used_in.to_owned(),
         l.agreement.to_owned(),
         l.status.to_owned(),
-        capitalise(l.signed_on),
+        d::capitalise(l.signed_on),
         l.document.to_owned(),
         l.subject_matter.to_owned(),
         format!("{} – {}", l.clauses, l.clauses_present),
@@ -765,7 +765,7 @@ fn transfers(doc: &RecordDocument) -> Vec<Vec<String>> {
         format!("{} (ISO 3166)", l.country),
         l.destination.to_owned(),
         l.mechanism.to_owned(),
-        capitalise(l.repetitive),
+        d::capitalise(l.repetitive),
         l.tia.to_owned(),
         l.copy_available.to_owned(),
         l.transfer_as_stated.to_owned(),
@@ -830,7 +830,7 @@ fn joint(doc: &RecordDocument) -> Vec<Vec<String>> {
         l.responsibilities.to_owned(),
         l.contact_point.to_owned(),
         l.essence.to_owned(),
-        capitalise(l.signed_on),
+        d::capitalise(l.signed_on),
     ]];
     for j in &doc.content.joint_arrangements {
         let mut essence = Vec::new();
@@ -861,14 +861,6 @@ fn joint(doc: &RecordDocument) -> Vec<Vec<String>> {
         ]);
     }
     rows
-}
-
-fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
-        None => String::new(),
-    }
 }
 
 #[cfg(test)]

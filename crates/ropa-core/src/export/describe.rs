@@ -8,6 +8,15 @@ use super::labels::{self, Labels};
 use crate::model::*;
 use crate::reference::reference;
 
+/// The text with its first letter in upper case ("signed on" → "Signed on").
+pub fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
 /// Citation and label of an Art. 6(1) basis: "Art. 6(1)(f) GDPR – Legitimate interests".
 pub fn basis(b: LegalBasis, german: bool) -> String {
     let info = reference().art6(b);

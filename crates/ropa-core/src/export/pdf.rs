@@ -109,14 +109,6 @@ pub fn to_bytes(doc: &RecordDocument) -> Vec<u8> {
     )
 }
 
-fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
-        None => String::new(),
-    }
-}
-
 fn para(text: impl Into<String>, style: Style) -> Vec<Span> {
     vec![Span::new(text, style)]
 }
@@ -1142,13 +1134,13 @@ fn annex_processors(doc: &RecordDocument, c: &mut Composer) {
             let mut a: Cell = vec![para(
                 format!(
                     "{} [{}]",
-                    capitalise(labels::agreement_status(g.status, lang)),
+                    d::capitalise(labels::agreement_status(g.status, lang)),
                     g.id
                 ),
                 CELL_BOLD,
             )];
             if let Some(dt) = g.signed_on {
-                a.push(detail(&capitalise(l.signed_on), dt.to_string(), 7.4));
+                a.push(detail(&d::capitalise(l.signed_on), dt.to_string(), 7.4));
             }
             if let Some(s) = &g.document {
                 a.push(detail(l.document, s.clone(), 7.4));
@@ -1289,7 +1281,7 @@ fn annex_joint(doc: &RecordDocument, c: &mut Composer) {
         if let Some(dt) = j.signed_on {
             kv_row(
                 &mut t,
-                &capitalise(l.signed_on),
+                &d::capitalise(l.signed_on),
                 vec![para(dt.to_string(), CELL)],
             );
         }

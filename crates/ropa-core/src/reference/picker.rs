@@ -79,18 +79,6 @@ pub struct TransferOptions {
     pub mechanisms: Vec<MechanismOption>,
 }
 
-/// The Art. 46 tools offered for every third country, in the order of the article.
-const SAFEGUARD_KINDS: &[&str] = &[
-    "scc",
-    "bcr",
-    "public_body_instrument",
-    "sa_clauses",
-    "code_of_conduct",
-    "certification",
-    "authorised_clauses",
-    "administrative_arrangement",
-];
-
 /// Decisions that never cover transfers under the GDPR (the UK's Law Enforcement Directive
 /// decision); the checks flag them as a mismatch.
 fn gdpr_decision(d: &AdequacyDecision) -> bool {
@@ -234,7 +222,7 @@ impl Reference {
             out.push(option);
         }
 
-        for k in SAFEGUARD_KINDS {
+        for k in super::ART46_KINDS {
             let reason = match *k {
                 "scc" => (
                     "Appropriate safeguard for any third country: conclude the 2021 clauses with the module that fits the roles and carry out a transfer impact assessment.".to_owned(),

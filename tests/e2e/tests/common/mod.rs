@@ -8,7 +8,8 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use fantoccini::{Client, ClientBuilder};
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::json;
 
 pub type TestResult<T = ()> = Result<T, Box<dyn Error>>;
@@ -74,6 +75,62 @@ pub async fn screenshot(client: &Client, name: &str) -> TestResult {
         )?;
     }
     Ok(())
+}
+
+/// Waits for the element matching `css`; the error names the selector.
+pub async fn find(client: &Client, css: &str) -> TestResult<Element> {
+    client
+        .wait()
+        .at_most(WAIT)
+        .for_element(Locator::Css(css))
+        .await
+        .map_err(|err| format!("waiting for {css}: {err}").into())
+}
+
+/// Clicks the element matching `css` once it is there.
+pub async fn click(client: &Client, css: &str) -> TestResult {
+    find(client, css).await?.click().await?;
+    Ok(())
+}
+
+/// The trimmed text of the element matching `css`.
+pub async fn text(client: &Client, css: &str) -> TestResult<String> {
+    Ok(find(client, css).await?.text().await?.trim().to_owned())
+}
+
+/// Replaces the text of the input matching `css`.
+pub async fn type_into(client: &Client, css: &str, text: &str) -> TestResult {
+    let input = find(client, css).await?;
+    input.clear().await?;
+    input.send_keys(text).await?;
+    Ok(())
+}
+
+/// Picks the option with `value` in the `index`-th select matching `css`.
+pub async fn choose(client: &Client, css: &str, index: usize, value: &str) -> TestResult {
+    find(client, css).await?;
+    let selects = client.find_all(Locator::Css(css)).await?;
+    let select = selects
+        .get(index)
+        .ok_or_else(|| format!("no {css} number {index}"))?;
+    select
+        .find(Locator::Css(&format!("option[value='{value}']")))
+        .await?
+        .click()
+        .await?;
+    Ok(())
+}
+
+/// Polls `check` until it holds or the wait runs out.
+pub async fn eventually(mut check: impl FnMut() -> TestResult<bool>, what: &str) -> TestResult {
+    let start = Instant::now();
+    while start.elapsed() < WAIT {
+        if check()? {
+            return Ok(());
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    Err(format!("timed out waiting for {what}").into())
 }
 
 /// Runs `xdotool` with `args`, returning its standard output.

@@ -252,7 +252,7 @@ pub fn to_bytes(findings: &[Finding], info: &ReportInfo, lang: Language) -> Vec<
         );
         for f in group {
             let severity = vec![vec![Span::new(
-                capitalise(f.severity.label(german)),
+                crate::export::describe::capitalise(f.severity.label(german)),
                 Style::bold(8.0).color(severity_color(f.severity)),
             )]];
             let mut rule_cell = vec![vec![Span::new(f.code.clone(), Style::bold(7.5))]];
@@ -314,11 +314,4 @@ pub fn to_bytes(findings: &[Finding], info: &ReportInfo, lang: Language) -> Vec<
             outline,
         },
     )
-}
-
-fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_uppercase().chain(c).collect())
-        .unwrap_or_default()
 }
