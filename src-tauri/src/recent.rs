@@ -4,7 +4,7 @@
 //! at most [`MAX_ENTRIES`] entries. A file that no longer exists stays in the list (shown as
 //! missing, removable by the user) rather than silently disappearing: it may be on a drive that
 //! is not mounted. An unreadable list file is treated as empty and rewritten on the next open,
-//! never a reason to refuse to start. Writes go to a temporary file, then rename.
+//! never a reason to refuse to start. Writes are atomic (`ropa_core::files::write_atomically`).
 
 use std::path::{Path, PathBuf};
 
@@ -47,9 +47,7 @@ impl RecentList {
     pub fn save(&self, dir: &Path) -> std::io::Result<()> {
         std::fs::create_dir_all(dir)?;
         let text = serde_json::to_string_pretty(self).map_err(std::io::Error::other)?;
-        let partial = dir.join(format!("{FILE_NAME}.part"));
-        std::fs::write(&partial, text)?;
-        std::fs::rename(&partial, dir.join(FILE_NAME))
+        ropa_core::files::write_atomically(&dir.join(FILE_NAME), text.as_bytes())
     }
 
     /// Puts `path` first (removing an older entry of it) and keeps at most [`MAX_ENTRIES`].

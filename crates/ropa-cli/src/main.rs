@@ -610,13 +610,7 @@ fn info(store: &Store, out: &Out) -> Result<(), Failure> {
 }
 
 fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
-    let tmp = path.with_extension("tmp-export");
-    std::fs::write(&tmp, bytes)
-        .and_then(|()| std::fs::rename(&tmp, path))
-        .map_err(|e| {
-            let _ = std::fs::remove_file(&tmp);
-            io_failure(path, e)
-        })
+    ropa_core::files::write_atomically(path, bytes).map_err(|e| io_failure(path, e))
 }
 
 fn codes(list: CodeList, out: &Out) -> Result<(), Failure> {

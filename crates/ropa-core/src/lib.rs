@@ -16,6 +16,7 @@
 pub mod checks;
 pub mod error;
 pub mod export;
+pub mod files;
 pub mod interchange;
 pub mod model;
 pub mod notice;

@@ -11,6 +11,7 @@ use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use ropa_core::checks::{self, CheckOptions};
 use ropa_core::export::{self, ExportOptions, RecordDocument, RecordKind};
+use ropa_core::files::write_atomically;
 use ropa_core::model::{Date, Language, Organisation, now_timestamp};
 use ropa_core::notice::{self, NoticeOptions};
 use ropa_core::store::Store;
@@ -662,24 +663,6 @@ pub async fn export_document<R: Runtime>(
     Ok(outcome)
 }
 
-/// Writes `bytes` to a temporary file next to `path`, flushes it to disk, then renames it over
-/// `path`: readers see the old file or the whole new one, never a half-written one.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    use std::io::Write;
-    let dir = match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir,
-        _ => Path::new("."),
-    };
-    let mut file = tempfile::Builder::new()
-        .prefix(".ropa-export-")
-        .suffix(".part")
-        .tempfile_in(dir)?;
-    file.write_all(bytes)?;
-    file.as_file().sync_all()?;
-    file.persist(path).map_err(|err| err.error)?;
-    Ok(())
-}
-
 fn exported_path(app_path: &Path, shell: &ShellState) -> Result<PathBuf, IpcError> {
     let path = std::path::absolute(app_path).map_err(io_error)?;
     if lock(&shell.exported).contains(&path) {
@@ -774,16 +757,6 @@ mod tests {
             Output::plan(&req).unwrap_err().field.as_deref(),
             Some("preset")
         );
-    }
-
-    #[test]
-    fn atomic_write_replaces_and_leaves_no_temp_file() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("out.csv");
-        std::fs::write(&path, "old").unwrap();
-        write_atomically(&path, b"new").unwrap();
-        assert_eq!(std::fs::read(&path).unwrap(), b"new");
-        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 
     #[test]
