@@ -59,6 +59,7 @@ const COMMANDS: &[(&str, Option<&str>, &str)] = &[
     ("special_categories", None, "Array<CodeOption>"),
     ("art9_conditions", None, "Array<CodeOption>"),
     ("retention_rules", None, "Array<CodeOption>"),
+    ("national_law", None, "Array<NationalLawOption>"),
     ("review_due", None, "Array<ReviewDue>"),
 ];
 
@@ -105,6 +106,7 @@ fn generate() -> BTreeMap<String, String> {
         reference::TransferOptionsRequest,
         reference::TransferChoices,
         reference::ReviewDue,
+        reference::NationalLawOption,
     );
     names.sort();
 

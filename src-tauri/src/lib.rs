@@ -83,6 +83,7 @@ pub fn setup<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::reference::special_categories,
             commands::reference::art9_conditions,
             commands::reference::retention_rules,
+            commands::reference::national_law,
             commands::reference::review_due,
         ])
 }

@@ -154,6 +154,7 @@ fn catalogue_codes_for_the_pickers() {
         ("special_categories", "SC_HEALTH"),
         ("art9_conditions", "ART9_2_A"),
         ("retention_rules", "RET_DE_10Y"),
+        ("national_law", "TDDDG_25_1"),
     ] {
         let list = app.invoke(cmd, json!({})).expect(cmd);
         let codes: Vec<&str> = list

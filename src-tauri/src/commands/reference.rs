@@ -270,6 +270,52 @@ pub fn retention_rules() -> Vec<CodeOption> {
         .collect()
 }
 
+/// A national provision relied on alongside the GDPR (§ 25 TDDDG, § 7(3) UWG, …).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct NationalLawOption {
+    /// The code as stored in a purpose, e.g. `TDDDG_25_1`.
+    pub code: String,
+    /// Short English label.
+    pub label_en: String,
+    /// Short German label.
+    pub label_de: String,
+    /// English citation.
+    pub citation_en: String,
+    /// German citation.
+    pub citation_de: String,
+    /// ISO 3166-1 alpha-2 code of the country whose law it is.
+    pub country: String,
+    /// In force under this citation; a provision that is not is never offered for new entries,
+    /// only shown where a register still cites it.
+    pub in_force: bool,
+    /// The code of the provision that took over its content, if any.
+    pub replaced_by: Option<String>,
+}
+
+/// The national provisions, in force first.
+#[tauri::command]
+pub fn national_law() -> Vec<NationalLawOption> {
+    let mut list: Vec<NationalLawOption> = reference()
+        .national_law
+        .provisions
+        .iter()
+        .map(|p| NationalLawOption {
+            code: p.code.clone(),
+            label_en: p.label_en.clone(),
+            label_de: p.label_de.clone(),
+            citation_en: p.citation_en.clone(),
+            citation_de: p.citation_de.clone(),
+            country: p.country.clone(),
+            in_force: p.in_force,
+            replaced_by: p.replaced_by.clone(),
+        })
+        .collect();
+    list.sort_by_key(|p| !p.in_force);
+    list
+}
+
 /// When an activity's next review falls due, as the review check sees it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]

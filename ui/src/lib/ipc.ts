@@ -140,6 +140,8 @@ export const api = {
   art9Conditions: () => call('art9_conditions', {}),
   /** The statutory retention rules. */
   retentionRules: () => call('retention_rules', {}),
+  /** National provisions relied on alongside the GDPR (in force first). */
+  nationalLaw: () => call('national_law', {}),
   /** When each activity's review falls due. */
   reviewDue: () => call('review_due', {}),
 };

@@ -14,6 +14,7 @@ import type { ExportRequest } from "./ExportRequest";
 import type { IpcError } from "./IpcError";
 import type { ListRequest } from "./ListRequest";
 import type { MechanismChoice } from "./MechanismChoice";
+import type { NationalLawOption } from "./NationalLawOption";
 import type { NoticeFormat } from "./NoticeFormat";
 import type { NoticeRequest } from "./NoticeRequest";
 import type { NoticeText } from "./NoticeText";
@@ -62,6 +63,7 @@ export interface Commands {
   special_categories: { args: Record<string, never>; result: Array<CodeOption> };
   art9_conditions: { args: Record<string, never>; result: Array<CodeOption> };
   retention_rules: { args: Record<string, never>; result: Array<CodeOption> };
+  national_law: { args: Record<string, never>; result: Array<NationalLawOption> };
   review_due: { args: Record<string, never>; result: Array<ReviewDue> };
 }
 
@@ -81,6 +83,7 @@ export type {
   IpcError,
   ListRequest,
   MechanismChoice,
+  NationalLawOption,
   NoticeFormat,
   NoticeRequest,
   NoticeText,

@@ -1,0 +1,68 @@
+// Retention rules as the editors change them: the core's `Retention` (a period counted from a
+// trigger, criteria in words, or a statutory duty from the reference data). Incomplete values are
+// passed on as they are (an empty period, empty criteria); the core names the field to complete.
+
+export type Unit = 'hours' | 'days' | 'weeks' | 'months' | 'years';
+export const UNITS: Unit[] = ['hours', 'days', 'weeks', 'months', 'years'];
+
+export type Retention =
+  | { kind: 'period'; amount: number; unit: Unit; trigger?: string | null; note?: string | null }
+  | { kind: 'criteria'; text: string }
+  | { kind: 'statutory'; rule: string; note?: string | null };
+
+export type RetentionKind = Retention['kind'];
+
+/** Reads a stored value; anything that is not a retention rule counts as none. */
+export function asRetention(value: unknown): Retention | null {
+  if (!value || typeof value !== 'object') return null;
+  const kind = (value as { kind?: unknown }).kind;
+  return kind === 'period' || kind === 'criteria' || kind === 'statutory'
+    ? (value as Retention)
+    : null;
+}
+
+const words = (value: string | null | undefined) => (value ?? '').trim();
+
+/**
+ * The rule after the user picked another kind (`''`: none). What the old rule said in words is
+ * kept where the new kind has room for it: the note moves between period and statutory duty,
+ * criteria become the note and a note becomes the criteria, so switching back and forth loses
+ * nothing typed. A new statutory duty starts with `firstRule`.
+ */
+export function switchKind(
+  current: Retention | null,
+  kind: RetentionKind | '',
+  firstRule = '',
+): Retention | null {
+  if (kind === '') return null;
+  if (current?.kind === kind) return current;
+  const said =
+    current?.kind === 'criteria'
+      ? current.text
+      : current
+        ? [current.kind === 'period' ? current.trigger : null, current.note]
+            .map(words)
+            .filter(Boolean)
+            .join('; ')
+        : '';
+  const note = words(said) || null;
+  switch (kind) {
+    case 'period':
+      return { kind, amount: 0, unit: 'months', note };
+    case 'criteria':
+      return { kind, text: said };
+    case 'statutory':
+      return { kind, rule: firstRule, note };
+  }
+}
+
+/** The rule with one field changed; an emptied optional text is removed (`null`). */
+export function withField(current: Retention, field: string, value: string): Retention {
+  if (field === 'amount') {
+    const amount = Number.parseInt(value, 10);
+    return { ...current, amount: Number.isFinite(amount) && amount > 0 ? amount : 0 } as Retention;
+  }
+  if (field === 'text') return { ...current, text: value } as Retention;
+  if (field === 'unit' || field === 'rule') return { ...current, [field]: value } as Retention;
+  return { ...current, [field]: value.trim() === '' ? null : value } as Retention;
+}
