@@ -3,7 +3,8 @@
 //! Art. 28 agreement, an activity with two purposes on different legal bases, a transfer of the
 //! processor's data to the US under the Data Privacy Framework (picked from the mechanisms the
 //! core offers for the US), the Art. 30 record exported as PDF through the save dialog and read
-//! with pdftotext; then the app is closed and reopened on the same file and everything is found
+//! with pdftotext; the activity's details (a statutory retention duty, the recipient's service,
+//! a national provision); then the app is closed and reopened on the same file and everything is found
 //! again, in the UI and in the file.
 //!
 //! Run with `scripts/e2e.sh` (Xvfb 1280x800, tauri-driver). `ROPA_E2E_SCREENSHOT_DIR` makes it
@@ -19,7 +20,7 @@ use common::{
 };
 use fantoccini::{Client, Locator};
 use ropa_core::model::{
-    Activity, Agreement, AgreementStatus, LegalBasis, Party, Transfer, TransferMechanism,
+    Activity, Agreement, AgreementStatus, LegalBasis, Party, Retention, Transfer, TransferMechanism,
 };
 use ropa_core::store::Store;
 
@@ -62,6 +63,27 @@ fn read(path: &Path) -> TestResult<Seen> {
             .find(|t| t.party == pid),
         party,
     })
+}
+
+/// What the activity editor's detail fields wrote: the category's statutory retention with its
+/// condition, the recipient's service and location, and purpose 1's national provision.
+fn details_complete(a: &Activity) -> bool {
+    let retention_ok = a.data_categories.first().is_some_and(|d| {
+        matches!(
+            &d.retention,
+            Some(Retention::Statutory { rule, note: Some(note) })
+                if rule == "RET_DE_6Y" && note == "from the end of the calendar year"
+        )
+    });
+    let recipient_ok = a.recipients.first().is_some_and(|r| {
+        r.service.as_deref() == Some("Mailer Cloud")
+            && r.location.as_deref() == Some("US data centres")
+    });
+    let law_ok = a
+        .purposes
+        .first()
+        .is_some_and(|p| p.national_law.iter().any(|l| l.code == "UWG_7_3"));
+    retention_ok && recipient_ok && law_ok
 }
 
 fn complete(seen: &Seen) -> bool {
@@ -354,6 +376,43 @@ async fn a_processor_with_agreement_and_dpf_transfer_is_kept_across_restarts() -
             &health,
         )
         .await?;
+
+        // Its retention is a statutory duty from the reference data, with a condition; the
+        // processor receives the data through its service; purpose 1 relies on § 7(3) UWG.
+        let kind = "[data-testid='category-retention'] [data-testid='retention-kind']";
+        choose(&client, kind, 0, "statutory").await?;
+        let rule = "[data-testid='category-retention'] [data-testid='retention-rule']";
+        choose(&client, rule, 0, "RET_DE_6Y").await?;
+        type_into(
+            &client,
+            "[data-testid='category-retention'] [data-testid='retention-note']",
+            "from the end of the calendar year",
+        )
+        .await?;
+        let party = read(&path)?.party.ok_or("the processor is in the file")?;
+        choose(&client, "[data-testid='add-recipient']", 0, &party.id).await?;
+        type_into(&client, "[data-testid='recipient-service']", "Mailer Cloud").await?;
+        type_into(
+            &client,
+            "[data-testid='recipient-location']",
+            "US data centres",
+        )
+        .await?;
+        choose(&client, "[data-testid='add-national-law']", 0, "UWG_7_3").await?;
+        find(&client, "[data-testid='national-law']").await?;
+        eventually(
+            || Ok(read(&path)?.activity.is_some_and(|a| details_complete(&a))),
+            "the retention duty, the recipient's service and the national provision in the file",
+        )
+        .await?;
+        client
+            .execute(
+                "document.querySelector(\"[data-testid='data-categories']\").scrollIntoView()",
+                vec![],
+            )
+            .await?;
+        screenshot(&client, "editors-activity-details-en").await?;
+
         click(&client, "[data-testid='nav-catalogues']").await?;
         click(&client, "[data-testid='catalogue-delete']").await?;
         let refusal = find(&client, "[data-testid='catalogue-error']").await?;
@@ -463,9 +522,28 @@ async fn a_processor_with_agreement_and_dpf_transfer_is_kept_across_restarts() -
             value_of(&client, "[data-testid='purpose-interest']").await?,
             "Improving our mailings"
         );
+        assert_eq!(
+            value_of(
+                &client,
+                "[data-testid='category-retention'] [data-testid='retention-rule']"
+            )
+            .await?,
+            "RET_DE_6Y"
+        );
+        assert_eq!(
+            value_of(&client, "[data-testid='recipient-service']").await?,
+            "Mailer Cloud"
+        );
+        let law = find(&client, "[data-testid='national-law']").await?;
+        assert!(law.text().await?.contains("UWG"));
         Ok(())
     })
     .await?;
-    assert!(complete(&read(&path)?), "records after the second session");
+    let seen = read(&path)?;
+    assert!(complete(&seen), "records after the second session");
+    assert!(
+        seen.activity.as_ref().is_some_and(details_complete),
+        "the activity's details after the second session"
+    );
     Ok(())
 }
