@@ -244,7 +244,7 @@ const en = {
   'transfer.heading': 'Transfers to third countries (Chapter V)',
   'transfer.add': 'Add transfer',
   'transfer.none': 'No transfer to this party recorded.',
-  'transfer.needsActivity': 'Create a processing activity first: a transfer belongs to one.',
+  'transfer.needsActivity': 'Create a processing activity (or a service performed as processor) first: a transfer belongs to one.',
   'transfer.title': 'Transfer',
   'transfer.activity': 'Activity',
   'transfer.country': 'Destination country',
@@ -363,6 +363,14 @@ const en = {
   'more.basisAsStated': 'Legal basis as a source document states it (kept for traceability)',
   'more.basisAsStatedPlaceholder': 'e.g. "Art. 6 para. 1 lit. b GDPR"',
   'more.consentImplied': 'Consent is inferred from conduct (e.g. "by using this site"), not given actively',
+  'agreement.activities': 'Activities it covers',
+  'joint.parties': 'Joint controllers',
+  'transfer.activities': 'Activities (as controller)',
+  'transfer.services': 'Services (as processor)',
+  'transfer.organisation': 'Or an international organisation',
+  'transfer.asStated': 'The transfer as a source document states it',
+  'catalogues.description': 'Description',
+  'catalogues.descriptionOf': 'Description of {name}',
 } as const;
 
 export type Key = keyof typeof en;
@@ -609,7 +617,7 @@ const de: Record<Key, string> = {
   'transfer.heading': 'Übermittlungen in Drittländer (Kapitel V)',
   'transfer.add': 'Übermittlung hinzufügen',
   'transfer.none': 'Keine Übermittlung an diesen Beteiligten erfasst.',
-  'transfer.needsActivity': 'Legen Sie zuerst eine Verarbeitungstätigkeit an: Eine Übermittlung gehört zu einer.',
+  'transfer.needsActivity': 'Legen Sie zuerst eine Verarbeitungstätigkeit (oder einen Dienst als Auftragsverarbeiter) an: Eine Übermittlung gehört zu einer.',
   'transfer.title': 'Übermittlung',
   'transfer.activity': 'Tätigkeit',
   'transfer.country': 'Zielland',
@@ -728,6 +736,14 @@ const de: Record<Key, string> = {
   'more.basisAsStated': 'Rechtsgrundlage, wie ein Quelldokument sie nennt (zur Nachvollziehbarkeit)',
   'more.basisAsStatedPlaceholder': 'z. B. „Art. 6 Abs. 1 lit. b DSGVO“',
   'more.consentImplied': 'Einwilligung wird aus schlüssigem Verhalten abgeleitet (z. B. „durch Nutzung der Seite“), nicht aktiv erteilt',
+  'agreement.activities': 'Erfasste Tätigkeiten',
+  'joint.parties': 'Gemeinsam Verantwortliche',
+  'transfer.activities': 'Tätigkeiten (als Verantwortlicher)',
+  'transfer.services': 'Dienste (als Auftragsverarbeiter)',
+  'transfer.organisation': 'Oder eine internationale Organisation',
+  'transfer.asStated': 'Die Übermittlung, wie ein Quelldokument sie nennt',
+  'catalogues.description': 'Beschreibung',
+  'catalogues.descriptionOf': 'Beschreibung von {name}',
 };
 
 export const messages: Record<Lang, Record<Key, string>> = { en, de };
