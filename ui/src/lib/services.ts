@@ -1,0 +1,97 @@
+// Processing on behalf of controllers (the Art. 30(2) record): processor services as the screen
+// reads and writes them, and the list editing of their processing categories and TOMs.
+//
+// The editor keeps the categories as the user sees them, including an entry just added and not
+// yet typed into; the core refuses empty entries (`processing_categories[1]: must not be
+// empty`), so blank entries are left out of what is saved and the core's index into the saved
+// list is mapped back to the entry on screen.
+
+import type { JsonRecord } from './bindings';
+
+/** A processor service as the screen sees it (the core's `ProcessorService`). */
+export interface ServiceView extends JsonRecord {
+  id: string;
+  /** The controller served (party id). */
+  controller: string;
+  name: string;
+  processing_categories: string[];
+  /** TOM ids. */
+  toms: string[];
+  revision: number;
+}
+
+const strings = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+
+/** Reads a service record sent by the core, filling lists the JSON may omit. */
+export function asService(record: JsonRecord): ServiceView {
+  return {
+    ...record,
+    id: String(record.id ?? ''),
+    controller: String(record.controller ?? ''),
+    name: typeof record.name === 'string' ? record.name : '',
+    processing_categories: strings(record.processing_categories),
+    toms: strings(record.toms),
+    revision: Number(record.revision ?? 0),
+  };
+}
+
+/** The record "New service" inserts: the chosen controller and a name (the core gives the id). */
+export function newService(controller: string, name: string): JsonRecord {
+  return { id: '', controller, name };
+}
+
+const blank = (entry: string) => entry.trim() === '';
+
+/** The categories as they are saved: entries still blank are left out. */
+export function categoriesToSave(entries: readonly string[]): string[] {
+  return entries.filter((entry) => !blank(entry));
+}
+
+/**
+ * The record to write for a draft: blank category entries left out, and an emptied name sent as
+ * '' (not null) so the core answers "name: must not be empty" rather than a type error.
+ */
+export function toSave<T extends JsonRecord>(draft: T): T {
+  return {
+    ...draft,
+    name: typeof draft.name === 'string' ? draft.name : '',
+    processing_categories: categoriesToSave(strings(draft.processing_categories)),
+  };
+}
+
+const CATEGORY_FIELD = /^processing_categories\[(\d+)\]/;
+
+/**
+ * The entry on screen that the core's error field (`processing_categories[2]`, an index into
+ * the saved list, which has no blank entries) is about; undefined when it names none.
+ */
+export function entryOfError(
+  entries: readonly string[],
+  field: string | undefined,
+): number | undefined {
+  const match = field ? CATEGORY_FIELD.exec(field) : null;
+  if (!match) return undefined;
+  let saved = Number(match[1]);
+  for (let index = 0; index < entries.length; index += 1) {
+    if (blank(entries[index])) continue;
+    if (saved === 0) return index;
+    saved -= 1;
+  }
+  return undefined;
+}
+
+/** `list` with `id` added at the end, unless it is there already (TOM chips). */
+export function addChip(list: readonly string[], id: string): string[] {
+  return id === '' || list.includes(id) ? [...list] : [...list, id];
+}
+
+/** `list` without `id`. */
+export function removeChip(list: readonly string[], id: string): string[] {
+  return list.filter((x) => x !== id);
+}
+
+/** `entries` with entry `index` removed. */
+export function removeEntry(entries: readonly string[], index: number): string[] {
+  return entries.filter((_, i) => i !== index);
+}
