@@ -81,6 +81,15 @@ export class Editing<T extends Editable> {
     }
   };
 
+  /**
+   * Saves pending edits, then asks for the record's deletion at the revision it now has (a
+   * revision read before the save would be refused as a conflict).
+   */
+  remove = async (ondelete: (id: string, revision: number | undefined) => void): Promise<void> => {
+    await this.queue.flush();
+    ondelete(this.draft.id, this.draft.revision);
+  };
+
   /** The problem's text when it is about `field` (or a path inside it). */
   errorAt = (field: string): string | undefined => {
     const at = this.problem?.field;
