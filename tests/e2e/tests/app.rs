@@ -180,6 +180,7 @@ async fn every_screen_renders_in_english_and_german() -> TestResult {
             for section in [
                 "activities",
                 "parties",
+                "services",
                 "catalogues",
                 "organisation",
                 "checks",
@@ -188,6 +189,13 @@ async fn every_screen_renders_in_english_and_german() -> TestResult {
                 click(&client, &format!("[data-testid='nav-{section}']")).await?;
                 match section {
                     "parties" => click(&client, "[data-testid='party-row']").await?,
+                    "services" => {
+                        client
+                            .wait()
+                            .at_most(WAIT)
+                            .for_element(Locator::Css("[data-testid='services-count']"))
+                            .await?;
+                    }
                     "checks" => {
                         client
                             .wait()
