@@ -41,6 +41,7 @@ const COMMANDS: &[(&str, Option<&str>, &str)] = &[
         "string | null",
     ),
     ("choose_export_file", Some("ExportRequest"), "string | null"),
+    ("set_ui_language", Some("UiLanguage"), "null"),
     ("export_choices", None, "Array<ExportChoice>"),
     (
         "export_document",
@@ -100,6 +101,7 @@ fn generate() -> BTreeMap<String, String> {
         files::ExportRequest,
         files::ExportChoice,
         files::ExportOutcome,
+        files::UiLanguage,
         // Editors' pickers.
         reference::CountryOption,
         reference::MechanismChoice,

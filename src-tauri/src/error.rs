@@ -1,8 +1,9 @@
 //! The error shape every command returns to the frontend.
 //!
 //! Commands return `Result<T, IpcError>`. The `code` is stable and machine-readable (the UI
-//! branches on it, see `ui/src/lib/ipc.ts`); the `message` is for people. Core errors keep
-//! their own code through [`From<ropa_core::Error>`], so nothing is flattened to a string.
+//! branches on it, see `ui/src/lib/ipc.ts`); the `message` is for people, in English and, where
+//! it exists, German (`messageDe`, which the German interface shows). Core errors keep their own
+//! code and both messages through [`From<ropa_core::Error>`], so nothing is flattened to a string.
 
 use serde::Serialize;
 
@@ -14,6 +15,10 @@ pub struct IpcError {
     pub code: String,
     /// Human-readable explanation.
     pub message: String,
+    /// The same explanation in German, when there is one.
+    #[serde(rename = "messageDe", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
+    pub message_de: Option<String>,
     /// The field concerned, as a path inside the record (`purposes[1].legal_basis`), when the
     /// error is about one field; the UI shows the message at that field.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -27,8 +32,15 @@ impl IpcError {
         Self {
             code: code.into(),
             message: message.into(),
+            message_de: None,
             field: None,
         }
+    }
+
+    /// The same error with its German message.
+    pub fn de(mut self, message: impl Into<String>) -> Self {
+        self.message_de = Some(message.into());
+        self
     }
 
     /// The same error, about `field`.
@@ -39,11 +51,18 @@ impl IpcError {
 
     /// No register is open; `reason` says why opening one failed, if it was tried.
     pub fn register_not_open(reason: Option<&IpcError>) -> Self {
-        let message = match reason {
-            Some(reason) => format!("The register could not be opened: {}", reason.message),
-            None => "No register is open.".to_owned(),
-        };
-        Self::new("register_not_open", message)
+        match reason {
+            Some(reason) => Self::new(
+                "register_not_open",
+                format!("The register could not be opened: {}", reason.message),
+            )
+            .de(format!(
+                "Das Verzeichnis konnte nicht geöffnet werden: {}",
+                reason.message_de.as_deref().unwrap_or(&reason.message)
+            )),
+            None => Self::new("register_not_open", "No register is open.")
+                .de("Es ist kein Verzeichnis geöffnet."),
+        }
     }
 }
 
@@ -55,7 +74,7 @@ impl From<ropa_core::Error> for IpcError {
             | ropa_core::Error::MissingReference { field, .. } => Some(field.clone()),
             _ => None,
         };
-        let error = Self::new(err.code(), err.to_string());
+        let error = Self::new(err.code(), err.to_string()).de(err.message_de());
         match field {
             Some(field) => error.at_field(field),
             None => error,

@@ -85,20 +85,37 @@ fn show(request: &Request) -> Option<PathBuf> {
 pub async fn choose(request: Request) -> Result<Option<String>, IpcError> {
     tauri::async_runtime::spawn_blocking(move || ask_child(&request))
         .await
-        .map_err(|err| IpcError::new("dialog_failed", format!("the file dialog failed: {err}")))?
+        .map_err(|err| {
+            IpcError::new("dialog_failed", format!("the file dialog failed: {err}"))
+                .de(format!("der Dateidialog ist fehlgeschlagen: {err}"))
+        })?
 }
 
 fn ask_child(request: &Request) -> Result<Option<String>, IpcError> {
-    let failed = |what: String| IpcError::new("dialog_failed", format!("the file dialog {what}"));
-    let exe = std::env::current_exe().map_err(|err| failed(format!("cannot start: {err}")))?;
-    let json = serde_json::to_string(request).map_err(|err| failed(err.to_string()))?;
+    let failed = |what: String, was: String| {
+        IpcError::new("dialog_failed", format!("the file dialog {what}"))
+            .de(format!("der Dateidialog {was}"))
+    };
+    let exe = std::env::current_exe().map_err(|err| {
+        failed(
+            format!("cannot start: {err}"),
+            format!("kann nicht starten: {err}"),
+        )
+    })?;
+    let json = serde_json::to_string(request)
+        .map_err(|err| failed(err.to_string(), format!("hat einen Fehler: {err}")))?;
     let out = Command::new(exe)
         .arg(DIALOG_ARG)
         .arg(json)
         .stdin(Stdio::null())
         .stderr(Stdio::inherit())
         .output()
-        .map_err(|err| failed(format!("cannot start: {err}")))?;
+        .map_err(|err| {
+            failed(
+                format!("cannot start: {err}"),
+                format!("kann nicht starten: {err}"),
+            )
+        })?;
     let answer = String::from_utf8_lossy(&out.stdout);
     // GTK may print to stdout before us: the answer is the last line. A child that answered
     // and then crashed while GTK's thread was torn down at exit still answered.
@@ -113,10 +130,10 @@ fn ask_child(request: &Request) -> Result<Option<String>, IpcError> {
             chosen
         }
         _ => {
-            return Err(failed(format!(
-                "ended with {} without an answer",
-                out.status
-            )));
+            return Err(failed(
+                format!("ended with {} without an answer", out.status),
+                format!("endete mit {} ohne Antwort", out.status),
+            ));
         }
     };
     Ok(chosen.map(|p| p.display().to_string()))

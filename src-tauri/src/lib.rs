@@ -73,6 +73,7 @@ pub fn setup<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::files::duplicate_register,
             commands::files::choose_register_file,
             commands::files::choose_export_file,
+            commands::files::set_ui_language,
             commands::files::export_choices,
             commands::files::export_document,
             commands::files::open_exported,

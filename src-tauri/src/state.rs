@@ -4,6 +4,7 @@
 //! reads are short; commands hold the lock only for the duration of one core call.
 
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use ropa_core::store::Store;
@@ -16,6 +17,8 @@ pub struct AppState {
     store: Mutex<Option<Store>>,
     /// Why no register is open, when opening one at start-up failed.
     not_open_reason: Mutex<Option<IpcError>>,
+    /// The interface is German (for what the shell shows itself: file dialog titles).
+    german: AtomicBool,
 }
 
 impl AppState {
@@ -26,6 +29,16 @@ impl AppState {
         let store = Store::open(&path)?;
         *lock(&self.store) = Some(store);
         Ok(())
+    }
+
+    /// Follows the interface language the UI reports.
+    pub fn set_german(&self, german: bool) {
+        self.german.store(german, Ordering::Relaxed);
+    }
+
+    /// Whether the interface is German.
+    pub fn is_german(&self) -> bool {
+        self.german.load(Ordering::Relaxed)
     }
 
     /// Records why no register could be opened (shown by the next `register_not_open` error).

@@ -83,6 +83,12 @@ fn transfer_options_follow_the_core_and_name_the_field_when_unknown() {
     assert_eq!(error_code(&err), "unknown_code");
     assert_eq!(err["field"], "country");
     assert!(err["message"].as_str().unwrap().contains("ZZ"));
+    assert!(
+        err["messageDe"]
+            .as_str()
+            .unwrap()
+            .contains("kein Ländercode")
+    );
 }
 
 #[test]
@@ -126,6 +132,17 @@ fn a_transfer_with_an_offered_mechanism_is_stored_in_the_file() {
         )
         .unwrap_err();
     assert_eq!(err["field"], "mechanism");
+    // Both languages cross IPC; the German interface shows the German one.
+    assert!(
+        err["message"]
+            .as_str()
+            .unwrap()
+            .contains("not as `adequacy`")
+    );
+    let german = err["messageDe"].as_str().expect("a German message");
+    assert!(german.starts_with("Übermittlung"), "{german}");
+    assert!(german.contains("Feld `mechanism`"), "{german}");
+    assert!(german.contains("nicht als `adequacy`"), "{german}");
 }
 
 #[test]

@@ -126,6 +126,8 @@ describe('App', () => {
   it('offers to try again after other errors, and recovers', async () => {
     let calls = 0;
     mockIPC((cmd, args) => {
+      // The first call loading the register fails (the language report is not a load).
+      if (cmd === 'set_ui_language') return null;
       calls += 1;
       if (calls === 1) throw { code: 'database', message: 'database is locked' };
       return registerIpc(cmd, args);
@@ -142,6 +144,23 @@ describe('App', () => {
 });
 
 describe('App screens', () => {
+  it('tells the shell the interface language, at start and when it changes', async () => {
+    const reported: unknown[] = [];
+    mockIPC((cmd, args) => {
+      if (cmd === 'set_ui_language') {
+        reported.push((args as { request: { language: string } }).request.language);
+        return null;
+      }
+      return registerIpc(cmd, args);
+    });
+    const root = await render();
+    root.querySelector<HTMLButtonElement>('[data-testid="lang-toggle"]')?.click();
+    await settle();
+    expect(reported[0]).toBe('en');
+    expect(reported.at(-1)).toBe('de');
+  });
+
+
   it('filters activities as the user types and switches the UI to German', async () => {
     mockIPC(registerIpc);
     const root = await render();

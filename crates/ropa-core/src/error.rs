@@ -46,6 +46,8 @@ pub enum Error {
         field: String,
         /// What is wrong and what is expected.
         message: String,
+        /// The same in German (see [`Error::message_de`]).
+        message_de: String,
     },
 
     /// A code that is not in the shipped reference data.
@@ -185,17 +187,127 @@ impl Error {
         }
     }
 
+    /// A field value is not acceptable: what is wrong and what is expected, in English and
+    /// German.
     pub(crate) fn invalid(
         entity: Entity,
         id: &str,
         field: &str,
-        message: impl Into<String>,
+        en: impl Into<String>,
+        de: impl Into<String>,
     ) -> Error {
         Error::Invalid {
             entity,
             id: id.to_owned(),
             field: field.to_owned(),
-            message: message.into(),
+            message: en.into(),
+            message_de: de.into(),
         }
+    }
+
+    /// The message in German, for the app's German interface (the `Display` text is English,
+    /// as the CLI prints it). Record ids, field paths and codes stay as they are; messages of
+    /// the database, the file system and JSON are passed on as their libraries word them.
+    pub fn message_de(&self) -> String {
+        match self {
+            Error::NotFound { entity, id } => {
+                format!("{} `{id}` gibt es nicht", entity.label_de())
+            }
+            Error::Conflict {
+                entity,
+                id,
+                expected,
+                actual,
+            } => format!(
+                "{} `{id}` wurde anderswo geändert: Sie haben Stand {expected} bearbeitet, das Verzeichnis enthält Stand {actual}; laden Sie neu und wiederholen Sie Ihre Änderung",
+                entity.label_de()
+            ),
+            Error::Invalid {
+                entity,
+                id,
+                field,
+                message_de,
+                ..
+            } => format!("{} `{id}`, Feld `{field}`: {message_de}", entity.label_de()),
+            Error::UnknownCode {
+                entity,
+                id,
+                field,
+                list,
+                code,
+            } => format!(
+                "{} `{id}`, Feld `{field}`: unbekannter Code `{code}` ({})",
+                entity.label_de(),
+                list_de(list)
+            ),
+            Error::MissingReference {
+                entity,
+                id,
+                field,
+                target,
+                target_id,
+            } => format!(
+                "{} `{id}`, Feld `{field}`: {} `{target_id}` gibt es nicht",
+                entity.label_de(),
+                target.label_de()
+            ),
+            Error::Duplicate {
+                entity,
+                id,
+                field,
+                value,
+            } => format!(
+                "{} `{id}`: {field} `{value}` wird schon von einem anderen Eintrag verwendet",
+                entity.label_de()
+            ),
+            Error::InUse {
+                entity,
+                name,
+                used_by,
+                ..
+            } => format!(
+                "{} {name} kann nicht entfernt werden: noch verwendet von {used_by}; entfernen oder ändern Sie diese zuerst",
+                entity.label_de()
+            ),
+            Error::NotARegister { path, reason } => format!(
+                "{} ist kein RoPA-Desk-Verzeichnis ({reason})",
+                path.display()
+            ),
+            Error::NewerSchema {
+                path,
+                found,
+                supported,
+            } => format!(
+                "{} wurde von einer neueren Version von RoPA Desk geschrieben (Schema {found}, diese Version liest bis {supported}); aktualisieren Sie RoPA Desk, um es zu öffnen",
+                path.display()
+            ),
+            Error::AlreadyExists(path) => format!(
+                "{} gibt es schon; wählen Sie einen anderen Dateinamen oder öffnen Sie die Datei",
+                path.display()
+            ),
+            Error::NoOrganisation => "das Verzeichnis hat keinen Organisationseintrag".to_owned(),
+            Error::Import { path, message } => format!(
+                "Import bei `{path}` fehlgeschlagen: {message}; das Verzeichnis wurde nicht geändert"
+            ),
+            Error::Sqlite(err) => format!("Datenbankfehler: {err}"),
+            Error::Migration(err) => format!("Schema-Migration fehlgeschlagen: {err}"),
+            Error::Io(err) => format!("Dateifehler: {err}"),
+            Error::Json(err) => format!("JSON-Fehler: {err}"),
+        }
+    }
+}
+
+/// The German name of a reference list named in [`Error::UnknownCode`].
+fn list_de(list: &str) -> &str {
+    match list {
+        "ISO 3166-1 country" => "Land nach ISO 3166-1",
+        "statutory retention rule" => "gesetzliche Aufbewahrungspflicht",
+        "adequacy decision" => "Angemessenheitsbeschluss",
+        "pre-2021 SCC decision" => "Standardvertragsklauseln vor 2021",
+        "national-law provision" => "nationale Vorschrift",
+        "notice sentence" => "Satz der Datenschutzhinweise",
+        "general notice section" => "allgemeiner Abschnitt der Datenschutzhinweise",
+        "stored" => "gespeicherter Wert",
+        other => other,
     }
 }

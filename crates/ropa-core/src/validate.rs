@@ -25,22 +25,25 @@ impl<'a> Check<'a> {
         }
     }
 
-    fn fail(&self, field: &str, message: impl Into<String>) -> Error {
-        Error::invalid(self.entity, self.id, field, message)
+    /// The field is not acceptable: what is wrong, in English and German.
+    fn fail(&self, field: &str, en: impl Into<String>, de: impl Into<String>) -> Error {
+        Error::invalid(self.entity, self.id, field, en, de)
     }
 
     fn required(&self, field: &str, value: &str) -> Result<()> {
         if value.trim().is_empty() {
-            return Err(self.fail(field, "must not be empty"));
+            return Err(self.fail(field, "must not be empty", "darf nicht leer sein"));
         }
         Ok(())
     }
 
     fn opt_text(&self, field: &str, value: &Option<String>) -> Result<()> {
         match value {
-            Some(v) if v.trim().is_empty() => {
-                Err(self.fail(field, "is present but empty; leave it out instead"))
-            }
+            Some(v) if v.trim().is_empty() => Err(self.fail(
+                field,
+                "is present but empty; leave it out instead",
+                "ist vorhanden, aber leer; lassen Sie es stattdessen weg",
+            )),
             _ => Ok(()),
         }
     }
@@ -75,7 +78,11 @@ impl<'a> Check<'a> {
                 !local.is_empty() && domain.contains('.') && !v.contains(char::is_whitespace)
             });
             if !ok {
-                return Err(self.fail(field, format!("`{v}` is not an e-mail address")));
+                return Err(self.fail(
+                    field,
+                    format!("`{v}` is not an e-mail address"),
+                    format!("`{v}` ist keine E-Mail-Adresse"),
+                ));
             }
         }
         Ok(())
@@ -94,7 +101,11 @@ impl<'a> Check<'a> {
         let mut seen = std::collections::HashSet::new();
         for id in ids {
             if !seen.insert(id) {
-                return Err(self.fail(field, format!("`{id}` is listed twice")));
+                return Err(self.fail(
+                    field,
+                    format!("`{id}` is listed twice"),
+                    format!("`{id}` ist doppelt aufgeführt"),
+                ));
             }
         }
         Ok(())
@@ -102,6 +113,7 @@ impl<'a> Check<'a> {
 }
 
 const ID_RULE: &str = "must be 1–64 characters of letters, digits, '-', '_' or '.'";
+const ID_RULE_DE: &str = "muss aus 1–64 Buchstaben, Ziffern, '-', '_' oder '.' bestehen";
 
 fn is_id(id: &str) -> bool {
     !id.is_empty()
@@ -115,12 +127,7 @@ fn is_id(id: &str) -> bool {
 pub(crate) fn check_id<R: RecordMeta>(record: &R) -> Result<()> {
     let id = record.id();
     if !is_id(id) {
-        return Err(Error::invalid(
-            R::ENTITY,
-            id,
-            "id",
-            "must be 1–64 characters of letters, digits, '-', '_' or '.'",
-        ));
+        return Err(Error::invalid(R::ENTITY, id, "id", ID_RULE, ID_RULE_DE));
     }
     Ok(())
 }
@@ -129,7 +136,11 @@ impl Validate for Organisation {
     fn validate(&self) -> Result<()> {
         let c = Check::of(self);
         if self.id != ORGANISATION_ID {
-            return Err(c.fail("id", format!("must be `{ORGANISATION_ID}`")));
+            return Err(c.fail(
+                "id",
+                format!("must be `{ORGANISATION_ID}`"),
+                format!("muss `{ORGANISATION_ID}` lauten"),
+            ));
         }
         c.required("legal_name", &self.legal_name)?;
         c.country("country", &self.country)?;
@@ -138,7 +149,11 @@ impl Validate for Organisation {
         c.contact("supervisory_authority", &self.supervisory_authority)?;
         if let Some(dpo) = &self.dpo {
             if dpo.name.is_none() && dpo.organisation.is_none() && dpo.email.is_none() {
-                return Err(c.fail("dpo", "needs at least a name, an organisation or an e-mail"));
+                return Err(c.fail(
+                    "dpo",
+                    "needs at least a name, an organisation or an e-mail",
+                    "braucht mindestens einen Namen, eine Organisation oder eine E-Mail-Adresse",
+                ));
             }
             c.email("dpo.email", &dpo.email)?;
         }
@@ -146,6 +161,7 @@ impl Validate for Organisation {
             return Err(c.fail(
                 "is_controller",
                 "the organisation must be a controller, a processor or both",
+                "die Organisation muss Verantwortlicher, Auftragsverarbeiter oder beides sein",
             ));
         }
         Ok(())
@@ -178,7 +194,11 @@ impl Validate for Party {
         c.email("email", &self.email)?;
         c.opt_text("address", &self.address)?;
         if self.parent.as_deref() == Some(self.id.as_str()) {
-            return Err(c.fail("parent", "a party cannot be its own parent"));
+            return Err(c.fail(
+                "parent",
+                "a party cannot be its own parent",
+                "ein Beteiligter kann nicht sein eigener Hauptauftragnehmer sein",
+            ));
         }
         Ok(())
     }
@@ -194,7 +214,11 @@ impl Validate for Agreement {
         if let (Some(s), Some(e)) = (self.signed_on, self.expires_on)
             && e < s
         {
-            return Err(c.fail("expires_on", format!("{e} is before the signing date {s}")));
+            return Err(c.fail(
+                "expires_on",
+                format!("{e} is before the signing date {s}"),
+                format!("{e} liegt vor dem Unterschriftsdatum {s}"),
+            ));
         }
         Ok(())
     }
@@ -205,7 +229,11 @@ impl Validate for JointArrangement {
         let c = Check::of(self);
         c.required("title", &self.title)?;
         if self.parties.is_empty() {
-            return Err(c.fail("parties", "needs at least one other joint controller"));
+            return Err(c.fail(
+                "parties",
+                "needs at least one other joint controller",
+                "braucht mindestens einen weiteren gemeinsam Verantwortlichen",
+            ));
         }
         c.unique_ids("parties", self.parties.iter())?;
         c.unique_ids("activities", self.activities.iter())
@@ -221,7 +249,7 @@ impl Validate for Activity {
         for (i, p) in self.purposes.iter().enumerate() {
             let f = |name: &str| format!("purposes[{i}].{name}");
             if !is_id(&p.id) {
-                return Err(c.fail(&f("id"), ID_RULE));
+                return Err(c.fail(&f("id"), ID_RULE, ID_RULE_DE));
             }
             c.required(&f("description"), &p.description)?;
             c.opt_text(&f("legitimate_interest"), &p.legitimate_interest)?;
@@ -250,6 +278,7 @@ impl Validate for Activity {
             return Err(c.fail(
                 "no_recipients",
                 "is set although recipients are listed; remove the recipients or clear the flag",
+                "ist gesetzt, obwohl Empfänger erfasst sind; entfernen Sie die Empfänger oder die Angabe",
             ));
         }
         let mut seen = std::collections::HashSet::new();
@@ -258,13 +287,21 @@ impl Validate for Activity {
                 return Err(c.fail(
                     &format!("recipients[{i}]"),
                     format!("party `{}` is listed twice with the same role", r.party),
+                    format!(
+                        "Beteiligter `{}` ist doppelt mit derselben Rolle aufgeführt",
+                        r.party
+                    ),
                 ));
             }
         }
         if let (Some(a), Some(b)) = (self.last_reviewed, self.next_review)
             && b < a
         {
-            return Err(c.fail("next_review", format!("{b} is before the last review {a}")));
+            return Err(c.fail(
+                "next_review",
+                format!("{b} is before the last review {a}"),
+                format!("{b} liegt vor der letzten Prüfung {a}"),
+            ));
         }
         Ok(())
     }
@@ -275,6 +312,7 @@ fn check_retention(c: &Check<'_>, field: &str, r: &Option<Retention>) -> Result<
         Some(Retention::Period { amount: 0, .. }) => Err(c.fail(
             &format!("{field}.amount"),
             "a retention period must be longer than zero",
+            "eine Aufbewahrungsfrist muss länger als null sein",
         )),
         Some(Retention::Criteria { text }) => c.required(&format!("{field}.text"), text),
         Some(Retention::Statutory { rule, .. }) if reference().retention_rule(rule).is_none() => {
@@ -292,12 +330,14 @@ impl Validate for Transfer {
                 return Err(c.fail(
                     "service",
                     "a transfer belongs to an activity or to a processor service, not both",
+                    "eine Übermittlung gehört zu einer Tätigkeit oder zu einem Dienst als Auftragsverarbeiter, nicht zu beidem",
                 ));
             }
             (None, None) => {
                 return Err(c.fail(
                     "activity",
                     "a transfer needs the activity (or processor service) it belongs to",
+                    "eine Übermittlung braucht die Tätigkeit (oder den Dienst als Auftragsverarbeiter), zu der sie gehört",
                 ));
             }
             _ => {}
@@ -308,6 +348,7 @@ impl Validate for Transfer {
                 return Err(c.fail(
                     "international_organisation",
                     "give a destination country or an international organisation, not both",
+                    "geben Sie ein Zielland oder eine internationale Organisation an, nicht beides",
                 ));
             }
             (None, Some(io)) => c.required("international_organisation", io)?,
@@ -318,7 +359,11 @@ impl Validate for Transfer {
         if let Some(country) = &self.country
             && reference().is_eea(country)
         {
-            return Err(c.fail("country", format!("{country} is in the EEA: sharing data there is not a Chapter V transfer; record the party as a recipient instead")));
+            return Err(c.fail(
+                "country",
+                format!("{country} is in the EEA: sharing data there is not a Chapter V transfer; record the party as a recipient instead"),
+                format!("{country} liegt im EWR: eine Weitergabe dorthin ist keine Übermittlung nach Kapitel V; erfassen Sie den Beteiligten stattdessen als Empfänger"),
+            ));
         }
         match &self.mechanism {
             Some(TransferMechanism::Adequacy { decision }) => {
@@ -330,6 +375,7 @@ impl Validate for Transfer {
                         return Err(c.fail(
                         "mechanism",
                         "the EU–US Data Privacy Framework is recorded as mechanism type `dpf` (with the recipient's certification), not as `adequacy`",
+                        "das EU-US Data Privacy Framework wird als Mechanismus `dpf` (mit der Zertifizierung des Empfängers) erfasst, nicht als `adequacy`",
                     ));
                     }
                     Some(_) => {}
@@ -366,7 +412,11 @@ impl Validate for NoticeSettings {
     fn validate(&self) -> Result<()> {
         let c = Check::of(self);
         if self.id != NOTICE_SETTINGS_ID {
-            return Err(c.fail("id", format!("must be `{NOTICE_SETTINGS_ID}`")));
+            return Err(c.fail(
+                "id",
+                format!("must be `{NOTICE_SETTINGS_ID}`"),
+                format!("muss `{NOTICE_SETTINGS_ID}` lauten"),
+            ));
         }
         c.opt_text("version", &self.version)?;
         c.unique_ids("section_order", self.section_order.iter())?;
@@ -387,6 +437,12 @@ impl Validate for NoticeSettings {
                     &format!("overrides[{i}]"),
                     format!(
                         "sentence `{}` of section `{}` is overridden twice for language `{}`",
+                        o.sentence,
+                        o.section,
+                        o.language.code()
+                    ),
+                    format!(
+                        "Satz `{}` des Abschnitts `{}` ist für die Sprache `{}` doppelt ersetzt",
                         o.sentence,
                         o.section,
                         o.language.code()

@@ -155,6 +155,7 @@ pub async fn create_register(
                 "invalid",
                 "Enter the organisation's legal name; it heads every exported record.",
             )
+            .de("Geben Sie den rechtlichen Namen der Organisation ein; er steht über jedem exportierten Verzeichnis.")
             .at_field("organisationName"));
         }
         Store::create(&path, &Organisation::new(name))?;
@@ -204,6 +205,21 @@ pub enum RegisterDialog {
 /// Extension of register files.
 pub const REGISTER_EXTENSION: &str = "ropa";
 
+/// The interface language, for what the shell shows itself (file dialog titles).
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct UiLanguage {
+    /// `"en"` or `"de"`.
+    #[cfg_attr(test, ts(type = "\"en\" | \"de\""))]
+    pub language: Language,
+}
+
+/// The UI reports its language (at start and when the user switches it).
+#[tauri::command]
+pub fn set_ui_language(request: UiLanguage, state: State<'_, AppState>) {
+    state.set_german(request.language == Language::De);
+}
+
 /// Shows the native open or save dialog for a register; `None` when the user cancelled.
 #[tauri::command]
 pub async fn choose_register_file(
@@ -214,16 +230,18 @@ pub async fn choose_register_file(
         .with_store(|store| Ok(store.path().map(Path::to_owned)))
         .ok()
         .flatten();
+    let german = state.is_german();
+    let pick = |en: &'static str, de: &'static str| if german { de } else { en };
     let (save, title, file_name) = match request {
-        RegisterDialog::Open => (false, "Open register", None),
+        RegisterDialog::Open => (false, pick("Open register", "Verzeichnis öffnen"), None),
         RegisterDialog::New => (
             true,
-            "New register",
+            pick("New register", "Neues Verzeichnis"),
             Some(format!("register.{REGISTER_EXTENSION}")),
         ),
         RegisterDialog::Duplicate => (
             true,
-            "Duplicate register",
+            pick("Duplicate register", "Verzeichnis duplizieren"),
             Some(
                 current
                     .as_deref()
@@ -241,10 +259,13 @@ pub async fn choose_register_file(
         file_name,
         filters: vec![
             (
-                "RoPA register (*.ropa)".to_owned(),
+                pick("RoPA register (*.ropa)", "RoPA-Verzeichnis (*.ropa)").to_owned(),
                 vec![REGISTER_EXTENSION.to_owned()],
             ),
-            ("All files".to_owned(), vec!["*".to_owned()]),
+            (
+                pick("All files", "Alle Dateien").to_owned(),
+                vec!["*".to_owned()],
+            ),
         ],
     })
     .await
@@ -470,6 +491,7 @@ impl Output {
                         "invalid",
                         "The ICO and CNIL presets are controller templates; choose the Art. 30 preset for the processor record.",
                     )
+                    .de("Die Vorlagen von ICO und CNIL sind für Verantwortliche; wählen Sie für das Verzeichnis des Auftragsverarbeiters die Vorlage nach Art. 30.")
                     .at_field("preset"));
                 }
                 Output::RecordCsv(record(d), csv_options())
@@ -491,13 +513,14 @@ impl Output {
                             .join(", ")
                     })
                     .unwrap_or_default();
+                let asked = format!("{format:?}").to_lowercase();
                 return Err(IpcError::new(
                     "invalid",
-                    format!(
-                        "This document cannot be exported as {}; choose one of: {offered}.",
-                        format!("{format:?}").to_lowercase()
-                    ),
+                    format!("This document cannot be exported as {asked}; choose one of: {offered}."),
                 )
+                .de(format!(
+                    "Dieses Dokument lässt sich nicht als {asked} exportieren; wählen Sie eines von: {offered}."
+                ))
                 .at_field("format"));
             }
         })
@@ -675,6 +698,10 @@ fn exported_path(app_path: &Path, shell: &ShellState) -> Result<PathBuf, IpcErro
                 path.display()
             ),
         )
+        .de(format!(
+            "{} wurde in dieser Sitzung nicht exportiert; hier lassen sich nur Dateien öffnen, die RoPA Desk geschrieben hat",
+            path.display()
+        ))
         .at_field("path"))
     }
 }

@@ -202,7 +202,10 @@ fn to_json<T: Serialize>(value: &T) -> Result<Value, IpcError> {
 fn from_json<T: serde::de::DeserializeOwned>(value: Value) -> Result<T, IpcError> {
     serde_path_to_error::deserialize(value).map_err(|err| {
         let path = err.path().to_string();
-        IpcError::new("invalid", format!("field `{path}`: {}", err.into_inner())).at_field(path)
+        let problem = err.into_inner();
+        IpcError::new("invalid", format!("field `{path}`: {problem}"))
+            .de(format!("Feld `{path}`: ungültiger Wert ({problem})"))
+            .at_field(path)
     })
 }
 

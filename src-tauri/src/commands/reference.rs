@@ -187,6 +187,10 @@ pub fn transfer_options(request: TransferOptionsRequest) -> Result<TransferChoic
                     request.country
                 ),
             )
+            .de(format!(
+                "`{}` ist kein Ländercode nach ISO 3166-1: wählen Sie das Zielland aus der Liste.",
+                request.country
+            ))
             .at_field("country")
         })?;
     let tm = &r.transfer_mechanisms;

@@ -438,6 +438,35 @@ async fn a_processor_with_agreement_and_dpf_transfer_is_kept_across_restarts() -
         click(&client, "[data-testid='party-row']").await?;
         find(&client, "[data-testid='agreement-editor']").await?;
         screenshot(&client, "editors-parties-de").await?;
+        // The core's refusals read in German too: an expiry before the signing date.
+        type_into(
+            &client,
+            "[data-testid='agreement-expires_on']",
+            "2025-01-01",
+        )
+        .await?;
+        let refusal = find(&client, "[data-testid='agreement-editor'] .field-error").await?;
+        let refusal = refusal.text().await?;
+        assert!(
+            refusal.contains("liegt vor dem Unterschriftsdatum 2026-01-15"),
+            "{refusal}"
+        );
+        screenshot(&client, "editors-field-error-de").await?;
+        type_into(
+            &client,
+            "[data-testid='agreement-expires_on']",
+            "2027-12-31",
+        )
+        .await?;
+        eventually(
+            || {
+                Ok(read(&path)?.agreement.is_some_and(|g| {
+                    g.expires_on.map(|d| d.to_string()).as_deref() == Some("2027-12-31")
+                }))
+            },
+            "the expiry date back in the file",
+        )
+        .await?;
         client
             .execute(
                 "document.querySelector(\"[data-testid='transfer-editor']\").scrollIntoView()",

@@ -112,7 +112,8 @@ async fn new_register_through_the_dialogs_export_pdf_and_reopen_from_the_recent_
 
         // Duplicate the open register through the save dialog: a valid copy, the original open.
         click(&client, "[data-testid='start-duplicate']").await?;
-        fill_file_dialog("Duplicate register", &copy).await?;
+        // The interface is German, and so is the dialog's title.
+        fill_file_dialog("Verzeichnis duplizieren", &copy).await?;
         let line = text(&client, "[data-testid='duplicate-result']").await?;
         assert!(line.contains("e2e-copy.ropa"), "duplicate line: {line}");
         let copied = Store::open(&copy)?;

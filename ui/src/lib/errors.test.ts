@@ -19,6 +19,21 @@ describe('describeError', () => {
     );
   });
 
+  it('shows the German message in the German interface, the English one otherwise', () => {
+    const error = AppError.from({
+      code: 'invalid',
+      message: 'transfer `t`, field `country`: FR is in the EEA',
+      messageDe: 'Übermittlung `t`, Feld `country`: FR liegt im EWR',
+      field: 'country',
+    });
+    expect(describeError(error, 'de').text).toBe('Feld country: FR liegt im EWR');
+    expect(describeError(error, 'en').text).toBe('Field country: FR is in the EEA');
+    const plain = AppError.from({ code: 'io', message: 'disk full', messageDe: 'Platte voll' });
+    expect(describeError(plain, 'de').text).toBe('Platte voll');
+    // Without a German message the English one is shown rather than nothing.
+    expect(describeError(new AppError('io', 'disk full'), 'de').text).toBe('disk full');
+  });
+
   it('turns a conflict into a reload offer', () => {
     const view = describeError(new AppError('conflict', 'stale'), 'de');
     expect(view.conflict).toBe(true);

@@ -13,16 +13,18 @@ export interface ErrorView {
   conflict: boolean;
 }
 
-/** The core's `… field `x`: problem` prefix, dropped when the field is shown separately. */
-const FIELD_PREFIX = /^.*?field `[^`]+`: /s;
+/** The core's `… field `x`: problem` (German `… Feld `x`: …`) prefix, dropped when the field is
+ * shown separately. */
+const FIELD_PREFIX = /^.*?(?:field|Feld) `[^`]+`: /s;
 
 /** Maps an `AppError` to what the UI shows. */
 export function describeError(error: AppError, lang: Lang): ErrorView {
   if (error.code === 'conflict') {
     return { text: translate(lang, 'error.conflict'), conflict: true };
   }
+  const said = error.messageIn(lang);
   if (error.field) {
-    const message = error.message.replace(FIELD_PREFIX, '');
+    const message = said.replace(FIELD_PREFIX, '');
     return {
       field: error.field,
       text: translate(lang, 'error.field', { field: error.field, message }),
@@ -31,9 +33,9 @@ export function describeError(error: AppError, lang: Lang): ErrorView {
   }
   if (error.code === 'in_use') {
     return {
-      text: translate(lang, 'error.in_use', { message: error.message }),
+      text: translate(lang, 'error.in_use', { message: said }),
       conflict: false,
     };
   }
-  return { text: translate(lang, 'error.generic', { message: error.message }), conflict: false };
+  return { text: translate(lang, 'error.generic', { message: said }), conflict: false };
 }

@@ -35,12 +35,24 @@ export class AppError extends Error {
   readonly code: string;
   /** The field concerned (`purposes[1].legal_basis`), when the core named one. */
   readonly field: string | undefined;
+  /** The message in German, when the shell sent one. */
+  readonly messageDe: string | undefined;
 
-  constructor(code: string, message: string, options?: { cause?: unknown; field?: string }) {
+  constructor(
+    code: string,
+    message: string,
+    options?: { cause?: unknown; field?: string; messageDe?: string },
+  ) {
     super(message, options);
     this.name = 'AppError';
     this.code = code;
     this.field = options?.field;
+    this.messageDe = options?.messageDe;
+  }
+
+  /** The message in `lang` (German where the shell sent it, else English). */
+  messageIn(lang: 'en' | 'de'): string {
+    return lang === 'de' && this.messageDe ? this.messageDe : this.message;
   }
 
   /** Normalises whatever a rejected `invoke` produced into an `AppError`. */
@@ -48,7 +60,8 @@ export class AppError extends Error {
     if (error instanceof AppError) return error;
     if (isIpcErrorPayload(error)) {
       const field = typeof error.field === 'string' ? error.field : undefined;
-      return new AppError(error.code, error.message, { field });
+      const messageDe = typeof error.messageDe === 'string' ? error.messageDe : undefined;
+      return new AppError(error.code, error.message, { field, messageDe });
     }
     if (error instanceof Error) return new AppError(ErrorCode.Ipc, error.message, { cause: error });
     if (typeof error === 'string') return new AppError(ErrorCode.Ipc, error);
@@ -118,6 +131,8 @@ export const api = {
   duplicateRegister: (path: string) => call('duplicate_register', { path }),
   /** Native open/save dialog for a register; `null` when cancelled. */
   chooseRegisterFile: (request: RegisterDialog) => call('choose_register_file', { request }),
+  /** Tells the shell the interface language (for the file dialogs' titles). */
+  setUiLanguage: (language: 'en' | 'de') => call('set_ui_language', { request: { language } }),
   /** Native save dialog for an export, with a default file name; `null` when cancelled. */
   chooseExportFile: (request: ExportRequest) => call('choose_export_file', { request }),
   /** The documents and their formats. */

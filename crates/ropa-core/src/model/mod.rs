@@ -78,6 +78,23 @@ impl Entity {
             Entity::NoticeSettings => "notice settings",
         }
     }
+
+    /// German name used in messages ("Vereinbarung über gemeinsame Verantwortlichkeit").
+    pub fn label_de(self) -> &'static str {
+        match self {
+            Entity::Organisation => "Organisation",
+            Entity::Activity => "Tätigkeit",
+            Entity::Party => "Beteiligter",
+            Entity::Agreement => "Auftragsverarbeitungsvertrag",
+            Entity::JointArrangement => "Vereinbarung über gemeinsame Verantwortlichkeit",
+            Entity::Transfer => "Übermittlung",
+            Entity::ProcessorService => "Dienst als Auftragsverarbeiter",
+            Entity::DataCategory => "Datenkategorie",
+            Entity::SubjectCategory => "Kategorie betroffener Personen",
+            Entity::Tom => "TOM",
+            Entity::NoticeSettings => "Einstellungen der Datenschutzhinweise",
+        }
+    }
 }
 
 impl fmt::Display for Entity {

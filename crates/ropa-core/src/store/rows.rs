@@ -58,6 +58,7 @@ impl<'a, 'r> Decoder<'a, 'r> {
             &self.id,
             field,
             format!("stored value is unreadable: {message}"),
+            format!("gespeicherter Wert ist nicht lesbar: {message}"),
         )
     }
 

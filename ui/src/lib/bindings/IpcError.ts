@@ -13,6 +13,10 @@ code: string,
  */
 message: string, 
 /**
+ * The same explanation in German, when there is one.
+ */
+messageDe?: string, 
+/**
  * The field concerned, as a path inside the record (`purposes[1].legal_basis`), when the
  * error is about one field; the UI shows the message at that field.
  */

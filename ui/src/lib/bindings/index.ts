@@ -29,6 +29,7 @@ import type { ReviewDue } from "./ReviewDue";
 import type { SaveRequest } from "./SaveRequest";
 import type { TransferChoices } from "./TransferChoices";
 import type { TransferOptionsRequest } from "./TransferOptionsRequest";
+import type { UiLanguage } from "./UiLanguage";
 
 /** A record in the core's JSON shape (the interchange format of one record). */
 export type JsonRecord = Record<string, unknown>;
@@ -54,6 +55,7 @@ export interface Commands {
   duplicate_register: { args: { path: string }; result: string };
   choose_register_file: { args: { request: RegisterDialog }; result: string | null };
   choose_export_file: { args: { request: ExportRequest }; result: string | null };
+  set_ui_language: { args: { request: UiLanguage }; result: null };
   export_choices: { args: Record<string, never>; result: Array<ExportChoice> };
   export_document: { args: { request: ExportRequest; path: string }; result: ExportOutcome };
   open_exported: { args: { path: string }; result: null };
@@ -98,4 +100,5 @@ export type {
   SaveRequest,
   TransferChoices,
   TransferOptionsRequest,
+  UiLanguage,
 };

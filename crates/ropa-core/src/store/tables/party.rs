@@ -74,6 +74,9 @@ impl Stored for Party {
                         format!(
                             "`{parent}` is already below this party: parents cannot form a cycle"
                         ),
+                        format!(
+                            "`{parent}` steht schon unter diesem Beteiligten: Zuordnungen dürfen keinen Kreis bilden"
+                        ),
                     ));
                 }
                 seen.push(p.clone());
