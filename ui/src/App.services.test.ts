@@ -1,10 +1,11 @@
 // The "As processor" section (Art. 30(2) record) in the app: its place in the sidebar, the
 // organisation's processor role, the register's parties and TOMs, and edits flushed on
 // navigation.
-import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
-import { flushSync, mount, unmount } from 'svelte';
-import { afterEach, describe, expect, it } from 'vitest';
+import { mockIPC } from '@tauri-apps/api/mocks';
+import { flushSync } from 'svelte';
+import { describe, expect, it } from 'vitest';
 import App from './App.svelte';
+import { cleanUpAfterEach, render as mountApp, settle } from './lib/testing';
 
 type Request = { kind?: string; id?: string; record?: Record<string, unknown> };
 
@@ -53,30 +54,13 @@ function registerIpc(isProcessor: boolean, calls: { cmd: string; request: Reques
   };
 }
 
-let app: ReturnType<typeof mount> | undefined;
-
-afterEach(() => {
-  if (app) unmount(app);
-  app = undefined;
-  document.body.innerHTML = '';
-  clearMocks();
-});
-
-async function settle(): Promise<void> {
-  for (let i = 0; i < 3; i++) {
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    flushSync();
-  }
-}
+cleanUpAfterEach();
 
 async function render(isProcessor: boolean) {
   const calls: { cmd: string; request: Request }[] = [];
   mockIPC(registerIpc(isProcessor, calls));
-  const target = document.createElement('div');
-  document.body.append(target);
-  app = mount(App, { target });
-  await settle();
-  return { root: target, calls };
+  const root = await mountApp(App, {});
+  return { root, calls };
 }
 
 const $ = <T extends Element = HTMLElement>(root: HTMLElement, testId: string) =>

@@ -1,8 +1,9 @@
-import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
-import { flushSync, mount, unmount } from 'svelte';
-import { afterEach, describe, expect, it } from 'vitest';
+import { mockIPC } from '@tauri-apps/api/mocks';
+import { flushSync } from 'svelte';
+import { describe, expect, it } from 'vitest';
 import App from './App.svelte';
 import type { RegisterOverview } from './lib/bindings';
+import { cleanUpAfterEach, render as mountApp, settle } from './lib/testing';
 
 const activityRecords = [
   {
@@ -49,28 +50,9 @@ const overview: RegisterOverview = {
   ],
 };
 
-let app: ReturnType<typeof mount> | undefined;
+cleanUpAfterEach();
 
-afterEach(() => {
-  if (app) unmount(app);
-  app = undefined;
-  document.body.innerHTML = '';
-  clearMocks();
-});
-
-async function render(): Promise<HTMLElement> {
-  const target = document.createElement('div');
-  document.body.append(target);
-  app = mount(App, { target });
-  await settle();
-  return target;
-}
-
-/** Lets pending IPC promises resolve, then applies the resulting state changes. */
-async function settle(): Promise<void> {
-  await new Promise((resolve) => setTimeout(resolve, 0));
-  flushSync();
-}
+const render = () => mountApp(App, {});
 
 const texts = (root: HTMLElement, testId: string) =>
   [...root.querySelectorAll(`[data-testid="${testId}"]`)].map((el) => el.textContent?.trim());

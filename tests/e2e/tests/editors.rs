@@ -86,6 +86,19 @@ fn details_complete(a: &Activity) -> bool {
     retention_ok && recipient_ok && law_ok
 }
 
+/// Waits until the agreement's expiry date in the file is `date`.
+async fn expiry_in_file(path: &Path, date: &str) -> TestResult {
+    eventually(
+        || {
+            Ok(read(path)?
+                .agreement
+                .is_some_and(|g| g.expires_on.map(|d| d.to_string()).as_deref() == Some(date)))
+        },
+        "the agreement's expiry date in the file",
+    )
+    .await
+}
+
 fn complete(seen: &Seen) -> bool {
     let activity_ok = seen.activity.as_ref().is_some_and(|a| {
         a.purposes.len() == 2
@@ -300,15 +313,7 @@ async fn a_processor_with_agreement_and_dpf_transfer_is_kept_across_restarts() -
             "2027-12-31",
         )
         .await?;
-        eventually(
-            || {
-                Ok(read(&path)?.agreement.is_some_and(|g| {
-                    g.expires_on.map(|d| d.to_string()).as_deref() == Some("2027-12-31")
-                }))
-            },
-            "the corrected expiry date in the file",
-        )
-        .await?;
+        expiry_in_file(&path, "2027-12-31").await?;
 
         // The Art. 30 record as PDF, through the export screen and the native save dialog:
         // what was just entered is in it.
@@ -458,15 +463,7 @@ async fn a_processor_with_agreement_and_dpf_transfer_is_kept_across_restarts() -
             "2027-12-31",
         )
         .await?;
-        eventually(
-            || {
-                Ok(read(&path)?.agreement.is_some_and(|g| {
-                    g.expires_on.map(|d| d.to_string()).as_deref() == Some("2027-12-31")
-                }))
-            },
-            "the expiry date back in the file",
-        )
-        .await?;
+        expiry_in_file(&path, "2027-12-31").await?;
         client
             .execute(
                 "document.querySelector(\"[data-testid='transfer-editor']\").scrollIntoView()",

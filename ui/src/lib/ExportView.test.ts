@@ -1,23 +1,9 @@
-import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
-import { flushSync, mount, unmount } from 'svelte';
-import { afterEach, describe, expect, it } from 'vitest';
+import { mockIPC } from '@tauri-apps/api/mocks';
+import { describe, expect, it } from 'vitest';
 import ExportView from './ExportView.svelte';
+import { cleanUpAfterEach, render, settle } from './testing';
 
-let view: ReturnType<typeof mount> | undefined;
-
-afterEach(() => {
-  if (view) unmount(view);
-  view = undefined;
-  document.body.innerHTML = '';
-  clearMocks();
-});
-
-async function settle(): Promise<void> {
-  for (let i = 0; i < 3; i++) {
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    flushSync();
-  }
-}
+cleanUpAfterEach();
 
 const choices = [
   { document: 'controller_record', formats: ['pdf', 'csv'] },
@@ -35,10 +21,7 @@ describe('ExportView', () => {
         return { path: '/out/notice.md', bytes: 2048, warnings: ['No controller address'] };
       return null;
     });
-    const target = document.createElement('div');
-    document.body.append(target);
-    view = mount(ExportView, { target });
-    await settle();
+    const target = await render(ExportView, {});
 
     const formats = () =>
       [...target.querySelectorAll<HTMLOptionElement>('[data-testid="export-format"] option')].map(
@@ -72,10 +55,7 @@ describe('ExportView', () => {
       if (cmd === 'export_choices') return choices;
       return null;
     });
-    const target = document.createElement('div');
-    document.body.append(target);
-    view = mount(ExportView, { target });
-    await settle();
+    const target = await render(ExportView, {});
     target.querySelector<HTMLButtonElement>('[data-testid="export-run"]')?.click();
     await settle();
     expect(calls).not.toContain('export_document');

@@ -1,26 +1,13 @@
-import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
-import { flushSync, mount, unmount } from 'svelte';
-import { afterEach, describe, expect, it } from 'vitest';
+import { mockIPC } from '@tauri-apps/api/mocks';
+import { flushSync } from 'svelte';
+import { describe, expect, it } from 'vitest';
 import ServicesView from './ServicesView.svelte';
+import { cleanUpAfterEach, render as mountView, settle } from './testing';
 
 type Rec = Record<string, unknown>;
 type Request = { kind?: string; id?: string; revision?: number; record?: Rec };
 
-let view: ReturnType<typeof mount> | undefined;
-
-afterEach(() => {
-  if (view) unmount(view);
-  view = undefined;
-  document.body.innerHTML = '';
-  clearMocks();
-});
-
-async function settle(): Promise<void> {
-  for (let i = 0; i < 3; i++) {
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    flushSync();
-  }
-}
+cleanUpAfterEach();
 
 const parties = [
   { id: 'c1', name: 'Kunde AG', revision: 1 },
@@ -87,22 +74,16 @@ interface Mounted {
 }
 
 async function render(props: { processor?: boolean; selected?: string } = {}): Promise<Mounted> {
-  const target = document.createElement('div');
-  document.body.append(target);
   let queue: { flush: () => Promise<void> } | undefined;
   let organisation = 0;
-  view = mount(ServicesView, {
-    target,
-    props: {
-      parties,
-      toms,
-      processor: props.processor ?? true,
-      selected: props.selected,
-      registerQueue: (q: { flush: () => Promise<void> } | undefined) => (queue = q),
-      onorganisation: () => (organisation += 1),
-    },
+  const target = await mountView(ServicesView, {
+    parties,
+    toms,
+    processor: props.processor ?? true,
+    selected: props.selected,
+    registerQueue: (q: { flush: () => Promise<void> } | undefined) => (queue = q),
+    onorganisation: () => (organisation += 1),
   });
-  await settle();
   return {
     root: target,
     flush: async () => {

@@ -43,12 +43,34 @@ pub async fn launch(args: &[String]) -> TestResult<Client> {
         json!({ "application": app, "args": args }),
     );
     let url = webdriver_url();
-    Ok(ClientBuilder::rustls()?
-        .capabilities(caps)
-        .connect(&url)
-        .await
-        .map_err(|err| format!("cannot start a session on tauri-driver at {url}: {err}"))?)
+    // An app that dies while starting (GTK once failed to initialise under Xvfb, in 1 of some
+    // hundred launches) leaves WebKitWebDriver waiting for it forever: each attempt gets a time
+    // limit, and a second launch is tried before the test fails.
+    let mut failure = String::new();
+    for attempt in 1..=LAUNCH_ATTEMPTS {
+        let mut builder = ClientBuilder::rustls()?;
+        builder.capabilities(caps.clone());
+        match tokio::time::timeout(LAUNCH_LIMIT, builder.connect(&url)).await {
+            Ok(Ok(client)) => return Ok(client),
+            Ok(Err(err)) => {
+                failure = format!("cannot start a session on tauri-driver at {url}: {err}")
+            }
+            Err(_) => {
+                failure = format!(
+                    "the app did not start within {}s (see the tauri-driver log for its output)",
+                    LAUNCH_LIMIT.as_secs()
+                )
+            }
+        }
+        eprintln!("launch attempt {attempt} of {LAUNCH_ATTEMPTS} failed: {failure}");
+    }
+    Err(failure.into())
 }
+
+/// How long the app may take to start and open its window.
+const LAUNCH_LIMIT: Duration = Duration::from_secs(45);
+/// Launches tried before a test fails.
+const LAUNCH_ATTEMPTS: u32 = 2;
 
 /// Runs `body` on a fresh app session and always ends the session (which quits the app).
 pub async fn with_app<F, Fut>(args: &[String], body: F) -> TestResult
