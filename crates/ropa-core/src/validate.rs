@@ -330,14 +330,14 @@ impl Validate for Transfer {
                 return Err(c.fail(
                     "service",
                     "a transfer belongs to an activity or to a processor service, not both",
-                    "eine Übermittlung gehört zu einer Tätigkeit oder zu einem Dienst als Auftragsverarbeiter, nicht zu beidem",
+                    "eine Übermittlung gehört zu einer Tätigkeit oder zu einer Auftragsverarbeitung, nicht zu beidem",
                 ));
             }
             (None, None) => {
                 return Err(c.fail(
                     "activity",
                     "a transfer needs the activity (or processor service) it belongs to",
-                    "eine Übermittlung braucht die Tätigkeit (oder den Dienst als Auftragsverarbeiter), zu der sie gehört",
+                    "eine Übermittlung braucht die Tätigkeit (oder die Auftragsverarbeitung), zu der sie gehört",
                 ));
             }
             _ => {}

@@ -19,7 +19,7 @@ const toms = new Map([
 ]);
 
 /** A fake shell holding processor services, with every call recorded. */
-function fakeShell(options: { failUpdate?: Rec; failDelete?: Rec } = {}) {
+function fakeShell(options: { failUpdate?: Rec; failDelete?: Rec; none?: boolean } = {}) {
   const services: Rec[] = [
     {
       id: 's1',
@@ -30,6 +30,7 @@ function fakeShell(options: { failUpdate?: Rec; failDelete?: Rec } = {}) {
       revision: 3,
     },
   ];
+  if (options.none) services.length = 0;
   const calls: { cmd: string; request: Request }[] = [];
   mockIPC((cmd, args) => {
     const request = ((args as { request?: Request } | undefined)?.request ?? {}) as Request;
@@ -125,6 +126,17 @@ describe('ServicesView', () => {
     expect(texts(root, 'service-row-controller')).toEqual(['Kunde AG']);
     expect(registered()).toBe(true);
     expect($(root, 'services-not-processor')).toBeNull();
+  });
+
+  it('explains what the screen records while there is no service yet', async () => {
+    fakeShell({ none: true });
+    const { root } = await render();
+    expect($(root, 'services-intro')?.textContent).toContain('Art. 30(2)');
+    choose($<HTMLSelectElement>(root, 'service-new-controller'), 'c1');
+    $<HTMLButtonElement>(root, 'service-new')?.click();
+    await settle();
+    expect($(root, 'services-intro')).toBeNull();
+    expect(texts(root, 'service-row-name')).toEqual(['New service']);
   });
 
   it('says where to mark the organisation as processor when it is not', async () => {

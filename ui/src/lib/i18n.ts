@@ -141,6 +141,10 @@ const en = {
   'services.article': 'Art. 30(2) GDPR: the processor record',
   'services.empty': 'No processing on behalf of a controller recorded yet.',
   'services.select': 'Choose a service on the left to edit it.',
+  'services.intro':
+    'Record here each service you perform as a processor for a controller: the categories of processing carried out for it, its representative and data protection officer, the agreement and the measures. Together they make the Art. 30(2) record.',
+  'services.introTransfers':
+    'Transfers to third countries made for a service are recorded with the importer on the Parties screen: choose the service as what the transfer belongs to.',
   'services.new': 'New service',
   'services.newName': 'New service',
   'services.newController': 'Controller of the new service',
@@ -546,6 +550,10 @@ const de: Record<Key, string> = {
   'services.article': 'Art. 30 Abs. 2 DSGVO: Verzeichnis des Auftragsverarbeiters',
   'services.empty': 'Noch keine Verarbeitung im Auftrag erfasst.',
   'services.select': 'Wählen Sie links eine Auftragsverarbeitung, um sie zu bearbeiten.',
+  'services.intro':
+    'Erfassen Sie hier jede Verarbeitung, die Sie als Auftragsverarbeiter für einen Verantwortlichen durchführen: die dafür durchgeführten Kategorien von Verarbeitungen, seinen Vertreter und Datenschutzbeauftragten, den Vertrag und die Maßnahmen. Zusammen ergeben sie das Verzeichnis nach Art. 30 Abs. 2.',
+  'services.introTransfers':
+    'Übermittlungen in Drittländer für eine Auftragsverarbeitung werden beim Empfänger im Bereich Beteiligte erfasst: wählen Sie dort die Auftragsverarbeitung als das, wozu die Übermittlung gehört.',
   'services.new': 'Neue Auftragsverarbeitung',
   'services.newName': 'Neue Auftragsverarbeitung',
   'services.newController': 'Verantwortlicher der neuen Auftragsverarbeitung',
@@ -681,7 +689,7 @@ const de: Record<Key, string> = {
   'transfer.heading': 'Übermittlungen in Drittländer (Kapitel V)',
   'transfer.add': 'Übermittlung hinzufügen',
   'transfer.none': 'Keine Übermittlung an diesen Beteiligten erfasst.',
-  'transfer.needsActivity': 'Legen Sie zuerst eine Verarbeitungstätigkeit (oder einen Dienst als Auftragsverarbeiter) an: Eine Übermittlung gehört zu einer.',
+  'transfer.needsActivity': 'Legen Sie zuerst eine Verarbeitungstätigkeit (oder eine Auftragsverarbeitung) an: Eine Übermittlung gehört zu einer.',
   'transfer.title': 'Übermittlung',
   'transfer.activity': 'Tätigkeit',
   'transfer.country': 'Zielland',
@@ -803,7 +811,7 @@ const de: Record<Key, string> = {
   'agreement.activities': 'Erfasste Tätigkeiten',
   'joint.parties': 'Gemeinsam Verantwortliche',
   'transfer.activities': 'Tätigkeiten (als Verantwortlicher)',
-  'transfer.services': 'Dienste (als Auftragsverarbeiter)',
+  'transfer.services': 'Auftragsverarbeitungen (für Verantwortliche)',
   'transfer.organisation': 'Oder eine internationale Organisation',
   'transfer.asStated': 'Die Übermittlung, wie ein Quelldokument sie nennt',
   'catalogues.description': 'Beschreibung',

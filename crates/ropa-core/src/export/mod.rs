@@ -195,7 +195,7 @@ impl RecordDocument {
                         ORGANISATION_ID,
                         "is_processor",
                         "the organisation is not recorded as a processor and has no processor services, so it has no Art. 30(2) record; set `is_processor` or add processor services",
-                        "die Organisation ist nicht als Auftragsverarbeiter erfasst und hat keine Dienste als Auftragsverarbeiter, also kein Verzeichnis nach Art. 30 Abs. 2; setzen Sie `is_processor` oder erfassen Sie Dienste",
+                        "die Organisation ist nicht als Auftragsverarbeiter gekennzeichnet und hat keine Auftragsverarbeitungen, also kein Verzeichnis nach Art. 30 Abs. 2; kennzeichnen Sie sie als Auftragsverarbeiter (`is_processor`) oder erfassen Sie Auftragsverarbeitungen",
                     ));
                 }
                 let wanted = select(

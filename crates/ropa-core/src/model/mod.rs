@@ -88,7 +88,7 @@ impl Entity {
             Entity::Agreement => "Auftragsverarbeitungsvertrag",
             Entity::JointArrangement => "Vereinbarung über gemeinsame Verantwortlichkeit",
             Entity::Transfer => "Übermittlung",
-            Entity::ProcessorService => "Dienst als Auftragsverarbeiter",
+            Entity::ProcessorService => "Auftragsverarbeitung",
             Entity::DataCategory => "Datenkategorie",
             Entity::SubjectCategory => "Kategorie betroffener Personen",
             Entity::Tom => "TOM",
