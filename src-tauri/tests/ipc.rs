@@ -7,8 +7,6 @@ mod common;
 
 use common::*;
 
-use std::path::{Path, PathBuf};
-
 use ropa_core::model::Activity;
 use ropa_core::store::Store;
 use serde_json::{Value, json};
@@ -112,14 +110,6 @@ fn demo_register_is_created_once_and_reused() {
         leftovers.is_empty(),
         "no partial demo left behind: {leftovers:?}"
     );
-}
-
-fn opened(dir: &Path) -> (Harness, PathBuf) {
-    let path = fixture_register(dir);
-    let app = Harness::new();
-    app.invoke("open_register", json!({ "path": path }))
-        .expect("opens");
-    (app, path)
 }
 
 #[test]

@@ -5,19 +5,9 @@ mod common;
 
 use common::*;
 
-use std::path::{Path, PathBuf};
-
 use ropa_core::model::ProcessorService;
 use ropa_core::store::Store;
 use serde_json::{Value, json};
-
-fn opened(dir: &Path) -> (Harness, PathBuf) {
-    let path = fixture_register(dir);
-    let app = Harness::new();
-    app.invoke("open_register", json!({ "path": path }))
-        .expect("opens");
-    (app, path)
-}
 
 fn insert(app: &Harness, kind: &str, record: Value) -> Result<Value, Value> {
     app.invoke(

@@ -86,6 +86,15 @@ pub fn fixture_register(dir: &Path) -> PathBuf {
     path
 }
 
+/// The app with the fixture imported into `dir/register.sqlite` and opened.
+pub fn opened(dir: &Path) -> (Harness, PathBuf) {
+    let path = fixture_register(dir);
+    let app = Harness::new();
+    app.invoke("open_register", serde_json::json!({ "path": path }))
+        .expect("opens");
+    (app, path)
+}
+
 /// The `code` of a serialized `IpcError`.
 pub fn error_code(err: &Value) -> &str {
     err["code"]
