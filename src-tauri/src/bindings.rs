@@ -29,6 +29,18 @@ const COMMANDS: &[(&str, Option<&str>, &str)] = &[
     ),
     ("run_checks", None, "Array<CheckFinding>"),
     ("export_notice", Some("NoticeRequest"), "NoticeText"),
+    ("get_notice_settings", None, "JsonRecord"),
+    (
+        "save_notice_settings",
+        Some("NoticeSettingsRequest"),
+        "JsonRecord",
+    ),
+    (
+        "notice_sections",
+        Some("UiLanguage"),
+        "Array<NoticeSectionView>",
+    ),
+    ("notice_sentences", None, "Array<NoticeSentence>"),
     ("legal_bases", None, "Array<CodeOption>"),
     // Register files and exports.
     ("recent_registers", None, "Array<RecentRegister>"),
@@ -90,6 +102,9 @@ fn generate() -> BTreeMap<String, String> {
         notice::NoticeFormat,
         notice::NoticeRequest,
         notice::NoticeText,
+        notice::NoticeSettingsRequest,
+        notice::NoticeSectionView,
+        notice::NoticeSentence,
         reference::CodeOption,
         files::RecentRegister,
         files::CreateRequest,

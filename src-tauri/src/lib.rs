@@ -65,6 +65,10 @@ pub fn setup<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::records::save_organisation,
             commands::checks::run_checks,
             commands::notice::export_notice,
+            commands::notice::get_notice_settings,
+            commands::notice::save_notice_settings,
+            commands::notice::notice_sections,
+            commands::notice::notice_sentences,
             commands::reference::legal_bases,
             // Register files and exports (start screen, export screen).
             commands::files::recent_registers,

@@ -199,7 +199,7 @@ fn to_json<T: Serialize>(value: &T) -> Result<Value, IpcError> {
 }
 
 /// Reads a record sent by the UI; the error names the field (`purposes[0].legal_basis`).
-fn from_json<T: serde::de::DeserializeOwned>(value: Value) -> Result<T, IpcError> {
+pub(crate) fn from_json<T: serde::de::DeserializeOwned>(value: Value) -> Result<T, IpcError> {
     serde_path_to_error::deserialize(value).map_err(|err| {
         let path = err.path().to_string();
         let problem = err.into_inner();

@@ -17,6 +17,9 @@ import type { MechanismChoice } from "./MechanismChoice";
 import type { NationalLawOption } from "./NationalLawOption";
 import type { NoticeFormat } from "./NoticeFormat";
 import type { NoticeRequest } from "./NoticeRequest";
+import type { NoticeSectionView } from "./NoticeSectionView";
+import type { NoticeSentence } from "./NoticeSentence";
+import type { NoticeSettingsRequest } from "./NoticeSettingsRequest";
 import type { NoticeText } from "./NoticeText";
 import type { OrganisationRequest } from "./OrganisationRequest";
 import type { RecentRegister } from "./RecentRegister";
@@ -48,6 +51,10 @@ export interface Commands {
   save_organisation: { args: { request: OrganisationRequest }; result: JsonRecord };
   run_checks: { args: Record<string, never>; result: Array<CheckFinding> };
   export_notice: { args: { request: NoticeRequest }; result: NoticeText };
+  get_notice_settings: { args: Record<string, never>; result: JsonRecord };
+  save_notice_settings: { args: { request: NoticeSettingsRequest }; result: JsonRecord };
+  notice_sections: { args: { request: UiLanguage }; result: Array<NoticeSectionView> };
+  notice_sentences: { args: Record<string, never>; result: Array<NoticeSentence> };
   legal_bases: { args: Record<string, never>; result: Array<CodeOption> };
   recent_registers: { args: Record<string, never>; result: Array<RecentRegister> };
   forget_recent: { args: { path: string }; result: null };
@@ -88,6 +95,9 @@ export type {
   NationalLawOption,
   NoticeFormat,
   NoticeRequest,
+  NoticeSectionView,
+  NoticeSentence,
+  NoticeSettingsRequest,
   NoticeText,
   OrganisationRequest,
   RecentRegister,
