@@ -183,12 +183,20 @@ async fn every_screen_renders_in_english_and_german() -> TestResult {
                 "services",
                 "catalogues",
                 "organisation",
+                "notice",
                 "checks",
                 "export",
             ] {
                 click(&client, &format!("[data-testid='nav-{section}']")).await?;
                 match section {
                     "parties" => click(&client, "[data-testid='party-row']").await?,
+                    "notice" => {
+                        client
+                            .wait()
+                            .at_most(WAIT)
+                            .for_element(Locator::Css("[data-testid='notice-section']"))
+                            .await?;
+                    }
                     "services" => {
                         client
                             .wait()

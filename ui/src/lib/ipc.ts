@@ -131,6 +131,15 @@ export const api = {
   duplicateRegister: (path: string) => call('duplicate_register', { path }),
   /** Native open/save dialog for a register; `null` when cancelled. */
   chooseRegisterFile: (request: RegisterDialog) => call('choose_register_file', { request }),
+  /** The notice settings (defaults with revision 0 while none were saved). */
+  getNoticeSettings: () => call('get_notice_settings', {}),
+  /** Saves the notice settings; rejects with `conflict` when they changed since read. */
+  saveNoticeSettings: (record: JsonRecord) =>
+    call('save_notice_settings', { request: { record } }),
+  /** The draft notice's sections in their current order, headed in `language`. */
+  noticeSections: (language: 'en' | 'de') => call('notice_sections', { request: { language } }),
+  /** The template sentences that may be reworded. */
+  noticeSentences: () => call('notice_sentences', {}),
   /** Tells the shell the interface language (for the file dialogs' titles). */
   setUiLanguage: (language: 'en' | 'de') => call('set_ui_language', { request: { language } }),
   /** Native save dialog for an export, with a default file name; `null` when cancelled. */
