@@ -13,7 +13,7 @@ mod common;
 use std::path::Path;
 use std::time::Duration;
 
-use common::{TestResult, WAIT, choose, click, eventually, screenshot, with_app};
+use common::{TestResult, WAIT, choose, click, eventually, find, screenshot, type_into, with_app};
 use fantoccini::{Client, Locator};
 use ropa_core::interchange::{self, Register};
 use ropa_core::model::Activity;
@@ -307,4 +307,67 @@ async fn a_new_activity_with_two_purposes_on_different_bases_is_kept() -> TestRe
         Ok(())
     })
     .await
+}
+
+#[tokio::test]
+async fn the_notice_settings_made_on_screen_shape_the_notice_built_from_the_file() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let path = dir.path().join("e2e-notice.sqlite");
+    create_register(&path)?;
+    let args = vec!["--register".to_owned(), path.display().to_string()];
+
+    let p = path.clone();
+    with_app(&args, |client| async move {
+        click(&client, "[data-testid='nav-notice']").await?;
+        find(&client, "[data-testid='notice-section']").await?;
+        let before = texts(&client, "[data-testid='notice-section'] span").await?;
+        type_into(&client, "[data-testid='notice-version']", "2.1").await?;
+        type_into(&client, "[data-testid='notice-version_date']", "2026-03-01").await?;
+        // The third section moves to second place.
+        let ups = client
+            .find_all(Locator::Css("[data-testid='section-up']"))
+            .await?;
+        ups[2].click().await?;
+        let after = texts(&client, "[data-testid='notice-section'] span").await?;
+        assert_eq!(after[1], before[2]);
+        // The controller section's first sentence in our own words.
+        click(&client, "[data-testid='override-add']").await?;
+        choose(
+            &client,
+            "[data-testid='override-sentence']",
+            0,
+            "controller.intro",
+        )
+        .await?;
+        type_into(
+            &client,
+            "[data-testid='override-text']",
+            "Responsible for your data is:",
+        )
+        .await?;
+        screenshot(&client, "notice-settings-edited").await?;
+        eventually(
+            || {
+                let store = Store::open(&p)?;
+                let settings = store.notice_settings()?;
+                Ok(settings.version.as_deref() == Some("2.1")
+                    && settings
+                        .overrides
+                        .iter()
+                        .any(|o| o.text == "Responsible for your data is:"))
+            },
+            "the notice settings in the file",
+        )
+        .await
+    })
+    .await?;
+
+    // The notice the CLI would build from the file follows them.
+    let store = Store::open(&path)?;
+    let built =
+        ropa_core::notice::build_from_store(&store, &ropa_core::notice::NoticeOptions::default())?;
+    let text = ropa_core::notice::markdown::render(&built);
+    assert!(text.contains("Version 2.1 of 1 March 2026"), "{text}");
+    assert!(text.contains("Responsible for your data is:"), "{text}");
+    Ok(())
 }
