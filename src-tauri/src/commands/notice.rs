@@ -9,7 +9,7 @@ use tauri::State;
 
 use crate::IpcError;
 use crate::commands::files::UiLanguage;
-use crate::commands::records;
+use crate::commands::records::{self, to_json};
 use crate::state::AppState;
 
 /// Output format of a notice.
@@ -165,8 +165,4 @@ pub fn notice_sentences() -> Vec<NoticeSentence> {
         .collect();
     list.sort_by(|a, b| a.id.cmp(&b.id));
     list
-}
-
-fn to_json<T: Serialize>(value: &T) -> Result<Value, IpcError> {
-    serde_json::to_value(value).map_err(|err| IpcError::new("json", err.to_string()))
 }

@@ -194,7 +194,7 @@ pub async fn save_organisation(
     })
 }
 
-fn to_json<T: Serialize>(value: &T) -> Result<Value, IpcError> {
+pub(crate) fn to_json<T: Serialize>(value: &T) -> Result<Value, IpcError> {
     serde_json::to_value(value).map_err(json_error)
 }
 

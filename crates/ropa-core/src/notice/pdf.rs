@@ -105,15 +105,13 @@ pub fn to_bytes(notice: &Notice) -> Vec<u8> {
         }
         _ => notice.version_line.clone(),
     };
-    let page_of = w.page_of;
-    let page_label = |n: usize, total: usize| page_of(n, total);
     layout::add_furniture(
         &mut pages,
         &geo,
         &Furniture {
             head_left: &head_left,
             foot_left: &foot_left,
-            page_label: &page_label,
+            page_label: &w.page_of,
         },
     );
     let outline = body

@@ -290,15 +290,13 @@ pub fn to_bytes(findings: &[Finding], info: &ReportInfo, lang: Language) -> Vec<
         summary.infos,
         w.severities[2],
     );
-    let page_of = w.page_of;
-    let page_label = |n: usize, total: usize| page_of(n, total);
     layout::add_furniture(
         &mut pages,
         &geo,
         &Furniture {
             head_left: &head_left,
             foot_left: &foot_left,
-            page_label: &page_label,
+            page_label: &w.page_of,
         },
     );
     let outline = c.marks.iter().map(|m| (m.title.clone(), m.page)).collect();
