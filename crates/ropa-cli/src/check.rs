@@ -2,7 +2,7 @@
 //! for people (grouped by record), for scripts (`--json`) and for spreadsheets (`--format csv`).
 //! The exit status gates a pipeline: 7 when at least one finding has severity error.
 
-use super::{Failure, Lang, Out, open, usage, write_atomically};
+use super::{Failure, Lang, Out, open_to_read, usage, write_document};
 use clap::{Args, ValueEnum};
 use ropa_core::checks::{self, CheckOptions, Finding, Summary, report};
 use ropa_core::model::{Date, Language};
@@ -60,7 +60,7 @@ pub fn run(register: &Option<PathBuf>, json: bool, args: CheckArgs) -> Result<()
     if json && args.format != Format::Text {
         return Err(usage("choose either --json or --format csv|pdf"));
     }
-    let store = open(register)?;
+    let store = open_to_read(register)?;
     let org = store.organisation()?;
     let lang = match args.lang {
         Some(Lang::En) => Language::En,
@@ -86,7 +86,7 @@ pub fn run(register: &Option<PathBuf>, json: bool, args: CheckArgs) -> Result<()
         Format::Text => None,
     };
     match (report_bytes, &args.output) {
-        (Some(bytes), Some(file)) => write_atomically(file, &bytes)?,
+        (Some(bytes), Some(file)) => write_document(&store, file, &bytes)?,
         (Some(bytes), None) => {
             let mut stdout = std::io::stdout().lock();
             // A closed pipe is not worth reporting (as elsewhere in the CLI).

@@ -215,7 +215,11 @@ impl From<Error> for Failure {
             | Error::InUse { .. }
             | Error::Import { .. }
             | Error::NoOrganisation => 5,
-            Error::NotARegister { .. } | Error::NewerSchema { .. } | Error::AlreadyExists(_) => 6,
+            Error::NotARegister { .. }
+            | Error::NewerSchema { .. }
+            | Error::UpgradeNeeded { .. }
+            | Error::AlreadyExists(_)
+            | Error::WouldOverwriteRegister { .. } => 6,
             _ => 1,
         };
         Failure {
@@ -244,6 +248,11 @@ fn io_failure(path: &Path, e: std::io::Error) -> Failure {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    ropa_core::store::set_wait_notice(|| {
+        eprintln!(
+            "ropa: waiting for the register to be free (another program is writing to it; Ctrl-C gives up)…"
+        );
+    });
     let json = cli.json;
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
@@ -288,8 +297,15 @@ fn register_path(cli_path: &Option<PathBuf>) -> Result<&Path, Failure> {
         .ok_or_else(|| usage("no register given: pass --register FILE (or set ROPA_REGISTER)"))
 }
 
+/// Opens the register to change it.
 fn open(cli_path: &Option<PathBuf>) -> Result<Store, Failure> {
     Ok(Store::open(register_path(cli_path)?)?)
+}
+
+/// Opens the register to read it: works on a read-only file, folder or medium and on a full
+/// disk, and never upgrades or otherwise writes the file.
+fn open_to_read(cli_path: &Option<PathBuf>) -> Result<Store, Failure> {
+    Ok(Store::open_read_only(register_path(cli_path)?)?)
 }
 
 fn run(cli: Cli) -> Result<(), Failure> {
@@ -314,15 +330,15 @@ fn run(cli: Cli) -> Result<(), Failure> {
             })
         }
         Command::Info => {
-            let store = open(&cli.register)?;
+            let store = open_to_read(&cli.register)?;
             info(&store, &out)
         }
         Command::List { kind } => {
-            let store = open(&cli.register)?;
+            let store = open_to_read(&cli.register)?;
             with_kind!(kind, T => list::<T>(&store, kind, &out))
         }
         Command::Show { kind, id } => {
-            let store = open(&cli.register)?;
+            let store = open_to_read(&cli.register)?;
             with_kind!(kind, T => {
                 let record: T = kinds::find(&store, &id)?;
                 let v = serde_json::to_value(&record).map_err(Error::from)?;
@@ -372,27 +388,28 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 out.emit(&v, || format!("removed {} `{}`\n", T::ENTITY, record.id()))
             })
         }
-        Command::Org { action } => {
-            let mut store = open(&cli.register)?;
-            match action.unwrap_or(OrgAction::Show) {
-                OrgAction::Show => {
-                    let v = serde_json::to_value(store.organisation()?).map_err(Error::from)?;
-                    out.emit(&v, || output::outline(&v))
-                }
-                OrgAction::Set { assignments } => {
-                    let org = store.organisation()?;
-                    let stored = patch_and_save(&mut store, org, &assignments, None)?;
-                    out.emit(&stored, || {
-                        format!("updated organisation (revision {})\n", stored.revision)
-                    })
-                }
+        Command::Org { action } => match action.unwrap_or(OrgAction::Show) {
+            OrgAction::Show => {
+                let store = open_to_read(&cli.register)?;
+                let v = serde_json::to_value(store.organisation()?).map_err(Error::from)?;
+                out.emit(&v, || output::outline(&v))
             }
-        }
+            OrgAction::Set { assignments } => {
+                let mut store = open(&cli.register)?;
+                let org = store.organisation()?;
+                let stored = patch_and_save(&mut store, org, &assignments, None)?;
+                out.emit(&stored, || {
+                    format!("updated organisation (revision {})\n", stored.revision)
+                })
+            }
+        },
         Command::Import { document, replace } => {
             let path = register_path(&cli.register)?;
             let text = std::fs::read_to_string(&document).map_err(|e| io_failure(&document, e))?;
             let doc = Register::from_json_str(&text)?;
-            let store = if path.exists() {
+            // A dangling symbolic link counts as existing: the new register is never created
+            // through it (create_from refuses it).
+            let store = if path.is_file() {
                 if !replace {
                     return Err(Failure {
                         code: "already_exists",
@@ -421,17 +438,17 @@ fn run(cli: Cli) -> Result<(), Failure> {
             })
         }
         Command::Export(args) if args.format != record::Format::Json => {
-            record::export(&open(&cli.register)?, &args, cli.json)
+            record::export(&open_to_read(&cli.register)?, &args, cli.json)
         }
         Command::Export(args) => {
             args.check()?;
             let output = args.output;
-            let store = open(&cli.register)?;
+            let store = open_to_read(&cli.register)?;
             let doc = interchange::export(&store)?;
             let text = doc.to_json_pretty()?;
             match output {
                 Some(file) => {
-                    write_atomically(&file, text.as_bytes())?;
+                    write_document(&store, &file, text.as_bytes())?;
                     if !cli.json {
                         eprintln!(
                             "exported {} activities to {}",
@@ -609,8 +626,10 @@ fn info(store: &Store, out: &Out) -> Result<(), Failure> {
     })
 }
 
-fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
-    ropa_core::files::write_atomically(path, bytes).map_err(|e| io_failure(path, e))
+/// Writes an exported document to `path`, refusing the register itself, its working files and
+/// any other register (`ropa_core::files::write_document`).
+fn write_document(store: &Store, path: &Path, bytes: &[u8]) -> Result<(), Failure> {
+    Ok(ropa_core::files::write_document(path, bytes, store.path())?)
 }
 
 fn codes(list: CodeList, out: &Out) -> Result<(), Failure> {

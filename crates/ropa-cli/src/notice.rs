@@ -1,6 +1,6 @@
 //! `ropa notice`: the privacy notice (Art. 13/14 GDPR) generated from the register.
 
-use crate::{Failure, Lang, Out, open, write_atomically};
+use crate::{Failure, Lang, Out, open_to_read, write_document};
 use clap::{Args, ValueEnum};
 use ropa_core::model::{Date, Language};
 use ropa_core::notice::{self, Mode, NoticeError, NoticeOptions};
@@ -54,7 +54,7 @@ fn parse_date(s: &str) -> Result<Date, String> {
 
 /// Runs `ropa notice`.
 pub fn run(register: &Option<PathBuf>, args: NoticeArgs, out: &Out) -> Result<(), Failure> {
-    let store = open(register)?;
+    let store = open_to_read(register)?;
     let language = match args.lang {
         Some(Lang::En) => Language::En,
         Some(Lang::De) => Language::De,
@@ -135,7 +135,7 @@ pub fn run(register: &Option<PathBuf>, args: NoticeArgs, out: &Out) -> Result<()
         }
     };
     match args.output {
-        Some(file) => write_atomically(&file, &bytes),
+        Some(file) => write_document(&store, &file, &bytes),
         None => {
             let _ = std::io::stdout().lock().write_all(&bytes);
             Ok(())

@@ -3,7 +3,7 @@
 //! `ropa export` without `--format` (or with `--format json`) still writes the interchange
 //! document; the record formats go through `ropa_core::export`, the code path the app uses too.
 
-use super::{Failure, Lang, usage, write_atomically};
+use super::{Failure, Lang, usage, write_document};
 use clap::{Args, ValueEnum};
 use ropa_core::Store;
 use ropa_core::export::csv::{self, CsvOptions, Preset, Table};
@@ -195,7 +195,7 @@ pub fn export(store: &Store, args: &ExportArgs, json: bool) -> Result<(), Failur
     };
     match &args.output {
         Some(file) => {
-            write_atomically(file, &bytes)?;
+            write_document(store, file, &bytes)?;
             if json {
                 let v = serde_json::json!({
                     "file": file,

@@ -162,6 +162,50 @@ pub enum Error {
     /// JSON could not be written.
     #[error("JSON error: {0}")]
     Json(#[from] serde_json::Error),
+
+    /// A register of an older schema was opened read-only, so it cannot be upgraded.
+    #[error(
+        "{path} was written by an older version of RoPA Desk (schema {found}, now {current}) and is opened read-only; open it once where it can be written to upgrade it"
+    )]
+    UpgradeNeeded {
+        /// The file.
+        path: PathBuf,
+        /// Its schema version.
+        found: i64,
+        /// The schema this build writes.
+        current: i64,
+    },
+
+    /// A revision counter reached [`crate::store::MAX_REVISION`]; the write was not made.
+    #[error(
+        "the revision counter of {} has reached its limit; export the register and import it into a new file",
+        revision_owner(entity)
+    )]
+    RevisionLimit {
+        /// The record whose revision is exhausted (`None`: the register's own).
+        entity: Option<(Entity, String)>,
+    },
+
+    /// A document was to be written over the register itself, its `-wal`/`-shm` files or
+    /// another RoPA Desk register.
+    #[error(
+        "{path} is {what}; a document is never written over a register: choose another output file"
+    )]
+    WouldOverwriteRegister {
+        /// The output path given.
+        path: PathBuf,
+        /// What it is ("the open register c.ropa", "the write-ahead log of the register …").
+        what: String,
+        /// The same in German.
+        what_de: String,
+    },
+}
+
+fn revision_owner(entity: &Option<(Entity, String)>) -> String {
+    match entity {
+        Some((entity, id)) => format!("{entity} `{id}`"),
+        None => "the register".to_owned(),
+    }
 }
 
 impl Error {
@@ -184,6 +228,9 @@ impl Error {
             Error::Migration(_) => "migration",
             Error::Io(_) => "io",
             Error::Json(_) => "json",
+            Error::UpgradeNeeded { .. } => "upgrade_needed",
+            Error::RevisionLimit { .. } => "revision_limit",
+            Error::WouldOverwriteRegister { .. } => "would_overwrite_register",
         }
     }
 
@@ -293,6 +340,25 @@ impl Error {
             Error::Migration(err) => format!("Schema-Migration fehlgeschlagen: {err}"),
             Error::Io(err) => format!("Dateifehler: {err}"),
             Error::Json(err) => format!("JSON-Fehler: {err}"),
+            Error::UpgradeNeeded {
+                path,
+                found,
+                current,
+            } => format!(
+                "{} wurde von einer älteren Version von RoPA Desk geschrieben (Schema {found}, jetzt {current}) und ist nur lesbar geöffnet; öffnen Sie es einmal dort, wo es geschrieben werden kann, um es zu aktualisieren",
+                path.display()
+            ),
+            Error::RevisionLimit { entity } => format!(
+                "der Revisionszähler von {} hat seine Grenze erreicht; exportieren Sie das Verzeichnis und importieren Sie es in eine neue Datei",
+                match entity {
+                    Some((entity, id)) => format!("{} `{id}`", entity.label_de()),
+                    None => "dem Verzeichnis".to_owned(),
+                }
+            ),
+            Error::WouldOverwriteRegister { path, what_de, .. } => format!(
+                "{} ist {what_de}; ein Dokument wird nie über ein Verzeichnis geschrieben: wählen Sie eine andere Ausgabedatei",
+                path.display()
+            ),
         }
     }
 }

@@ -246,30 +246,18 @@ pub fn import(store: &mut Store, register: &Register) -> Result<()> {
     })
 }
 
-/// Creates a new register file from a document.
+/// Creates a new register file from a document: all or nothing. The register is built under a
+/// temporary name and only linked to `path` once complete ([`Store::create_with`]), so a failed
+/// or interrupted import leaves no file at `path`, and an existing file is never replaced.
 pub fn create_from(path: &std::path::Path, register: &Register) -> Result<Store> {
-    let mut store = Store::create(
-        path,
-        &Organisation::new(register.organisation.legal_name.clone()),
-    )
-    .or_else(|e| match e {
-        // An invalid organisation is reported as an import error below, with its path.
-        Error::Invalid { .. } | Error::UnknownCode { .. } => {
-            Store::create(path, &Organisation::new("(importing)"))
-        }
-        e => Err(e),
-    })?;
-    if let Err(e) = import(&mut store, register) {
-        drop(store);
-        let _ = std::fs::remove_file(path);
-        for suffix in ["-wal", "-shm"] {
-            let mut side = path.as_os_str().to_owned();
-            side.push(suffix);
-            let _ = std::fs::remove_file(std::path::PathBuf::from(side));
-        }
-        return Err(e);
-    }
-    Ok(store)
+    // An invalid organisation is reported by the import, with its JSON path.
+    let organisation = Organisation::new(register.organisation.legal_name.clone());
+    let organisation = if organisation.validate().is_ok() {
+        organisation
+    } else {
+        Organisation::new("(importing)")
+    };
+    Store::create_with(path, &organisation, |store| import(store, register))
 }
 
 fn with_meta<T: RecordMeta>(mut record: T, now: &str, path: &str) -> Result<T> {
@@ -294,6 +282,15 @@ fn with_meta<T: RecordMeta>(mut record: T, now: &str, path: &str) -> Result<T> {
         return Err(Error::Import {
             path: format!("{path}.revision"),
             message: "must be 1 or more when timestamps are given".to_owned(),
+        });
+    }
+    if revision > crate::store::MAX_REVISION {
+        return Err(Error::Import {
+            path: format!("{path}.revision"),
+            message: format!(
+                "{revision} is above the highest revision a record can have ({})",
+                crate::store::MAX_REVISION
+            ),
         });
     }
     Ok(record)

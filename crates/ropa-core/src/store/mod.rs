@@ -29,8 +29,55 @@ use std::time::Duration;
 /// `PRAGMA application_id` of RoPA Desk registers ("RoPA" in ASCII).
 pub const APPLICATION_ID: i32 = 0x526F_5041;
 
-/// How long a write waits for another process holding the file before failing.
-const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+/// How long a write waits for another process holding the file before failing. The longest
+/// write measured is a whole-register `import --replace` (see the README's "Safety of the
+/// register file"); ten minutes leaves a wide margin, and whoever waits is told so after
+/// [`WAIT_NOTICE_AFTER`] (see [`set_wait_notice`]).
+pub const BUSY_WAIT: Duration = Duration::from_secs(600);
+
+/// After how long a waiting writer calls the wait notice.
+pub const WAIT_NOTICE_AFTER: Duration = Duration::from_secs(1);
+
+/// The highest revision a register or a record can carry: 2^53 − 1, the largest integer that
+/// JSON readers such as the app's webview hold exactly. Imports refuse higher revisions, and a
+/// write that would pass it fails instead of wrapping around.
+pub const MAX_REVISION: i64 = (1 << 53) - 1;
+
+/// Poll interval of the busy handler once the first quick retries are used up.
+const BUSY_POLL: Duration = Duration::from_millis(50);
+/// Quick retries (1 ms each) before polling at [`BUSY_POLL`].
+const QUICK_RETRIES: i32 = 20;
+
+static WAIT_NOTICE: std::sync::OnceLock<fn()> = std::sync::OnceLock::new();
+
+/// Registers what to do once when a write has waited [`WAIT_NOTICE_AFTER`] for another program
+/// to release the register (the CLI prints "waiting for the register to be free…"). Set once
+/// per process; later calls are ignored.
+pub fn set_wait_notice(notice: fn()) {
+    let _ = WAIT_NOTICE.set(notice);
+}
+
+/// SQLite's busy handler: `attempt` counts the calls for one lock. Returns whether to try again.
+fn wait_for_lock(attempt: i32) -> bool {
+    let waited = |n: i32| {
+        let quick = n.min(QUICK_RETRIES);
+        Duration::from_millis(quick as u64) + BUSY_POLL * (n - quick).max(0) as u32
+    };
+    if waited(attempt) >= BUSY_WAIT {
+        return false;
+    }
+    let first_past_notice =
+        waited(attempt) >= WAIT_NOTICE_AFTER && waited((attempt - 1).max(0)) < WAIT_NOTICE_AFTER;
+    if first_past_notice && let Some(notice) = WAIT_NOTICE.get() {
+        notice();
+    }
+    std::thread::sleep(if attempt < QUICK_RETRIES {
+        Duration::from_millis(1)
+    } else {
+        BUSY_POLL
+    });
+    true
+}
 
 /// Facts about the register as a whole.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -51,6 +98,7 @@ pub struct RegisterInfo {
 pub struct Store {
     conn: Connection,
     path: Option<PathBuf>,
+    read_only: bool,
 }
 
 impl std::fmt::Debug for Store {
@@ -60,23 +108,48 @@ impl std::fmt::Debug for Store {
 }
 
 impl Store {
-    /// Creates a new register file for `organisation`. Fails if the file exists.
+    /// Creates a new register file for `organisation`. Fails with [`Error::AlreadyExists`] if
+    /// anything is at `path` (a file, a directory, or a symbolic link, even a dangling one).
     pub fn create(path: &Path, organisation: &Organisation) -> Result<Store> {
-        if path.exists() {
-            return Err(Error::AlreadyExists(path.to_owned()));
-        }
+        Store::create_with(path, organisation, |_| Ok(()))
+    }
+
+    /// Creates a new register file for `organisation` and lets `build` fill it before anyone
+    /// can see it: the register is built under a temporary name in `path`'s directory, closed,
+    /// flushed to disk and only then given its name, with a rename (or hard link) that fails
+    /// if `path` exists meanwhile. So `path` holds nothing or a complete register — never an
+    /// empty or half-filled one, whatever interrupts the process — and of two processes
+    /// creating the same file, the one that loses never touches the winner's file.
+    ///
+    /// The new file is readable and writable by its owner only (mode 0600): it holds personal
+    /// data. If `build` fails, the temporary file is removed and the error returned.
+    pub fn create_with(
+        path: &Path,
+        organisation: &Organisation,
+        build: impl FnOnce(&mut Store) -> Result<()>,
+    ) -> Result<Store> {
+        refuse_existing(path)?;
+        let partial = partial_file(path)?;
         let conn = Connection::open_with_flags(
-            path,
+            &partial,
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE,
         )?;
         let mut store = Store {
             conn,
-            path: Some(path.to_owned()),
+            path: Some(partial.to_path_buf()),
+            read_only: false,
         };
-        store.init_new(organisation).inspect_err(|_| {
-            let _ = std::fs::remove_file(path);
-        })?;
-        Ok(store)
+        let built = store
+            .init_new(organisation)
+            .and_then(|()| build(&mut store));
+        // Closing the last connection checkpoints the write-ahead log into the file and removes
+        // the temporary `-wal`/`-shm`: what gets linked is the whole register.
+        let closed = store.conn.close().map_err(|(_, err)| Error::from(err));
+        built?;
+        closed?;
+        std::fs::File::open(&partial)?.sync_all()?;
+        link_into_place(partial, path)?;
+        Store::open(path)
     }
 
     /// Creates a register in memory (tests, previews).
@@ -84,6 +157,7 @@ impl Store {
         let mut store = Store {
             conn: Connection::open_in_memory()?,
             path: None,
+            read_only: false,
         };
         store.init_new(organisation)?;
         Ok(store)
@@ -110,22 +184,79 @@ impl Store {
 
     /// Opens an existing register, upgrading its schema if it was written by an older version.
     pub fn open(path: &Path) -> Result<Store> {
-        if !path.is_file() {
-            return Err(Error::Io(std::io::Error::new(
-                std::io::ErrorKind::NotFound,
-                format!("{}: no such file", path.display()),
-            )));
+        let conn =
+            Connection::open_with_flags(path_of_file(path)?, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
+        let mut store = Store {
+            conn,
+            path: Some(path.to_owned()),
+            read_only: false,
+        };
+        let version = store.recognise()?;
+        store.configure()?;
+        if version < SCHEMA_VERSION {
+            MIGRATIONS.to_latest(&mut store.conn)?;
         }
+        Ok(store)
+    }
+
+    /// Opens an existing register for reading only: nothing is written through this store (it
+    /// runs with `query_only`) and the schema is never upgraded, so a register on a read-only
+    /// share, a write-protected USB stick or a full disk can still be listed, shown and
+    /// exported. Writes through this store fail.
+    ///
+    /// Where the folder can be written, the connection is an ordinary one, so that closing it
+    /// tidies the `-wal`/`-shm` files away as every other connection does. Where it cannot,
+    /// SQLite cannot make the `-shm` index it reads a WAL register through: then the register
+    /// is read as an immutable file, which is right as long as no `-wal` file holds changes not
+    /// yet in the file itself (such a register is refused with SQLite's error instead).
+    pub fn open_read_only(path: &Path) -> Result<Store> {
+        let file = path_of_file(path)?;
+        let open = |flags: OpenFlags, uri: Option<String>| -> Result<Store> {
+            let conn = match uri {
+                Some(uri) => Connection::open_with_flags(uri, flags | OpenFlags::SQLITE_OPEN_URI)?,
+                None => Connection::open_with_flags(file, flags)?,
+            };
+            conn.pragma_update(None, "query_only", true)?;
+            let store = Store {
+                conn,
+                path: Some(path.to_owned()),
+                read_only: true,
+            };
+            let version = store.recognise()?;
+            if version < SCHEMA_VERSION {
+                if !flags.contains(OpenFlags::SQLITE_OPEN_READ_ONLY) {
+                    // A writable register of an older schema is upgraded, as on every open.
+                    drop(store);
+                    return Store::open(path);
+                }
+                return Err(Error::UpgradeNeeded {
+                    path: path.to_owned(),
+                    found: version,
+                    current: SCHEMA_VERSION,
+                });
+            }
+            store.configure()?;
+            // The first read goes through the WAL index: fail here, not in the caller.
+            store.info()?;
+            Ok(store)
+        };
+        match open(OpenFlags::SQLITE_OPEN_READ_WRITE, None) {
+            Err(Error::Sqlite(err)) if cannot_write_beside(&err) && !wal_holds_changes(path) => {
+                open(OpenFlags::SQLITE_OPEN_READ_ONLY, Some(immutable_uri(path)?))
+            }
+            other => other,
+        }
+    }
+
+    /// Checks that the open file is a RoPA Desk register of a schema this build reads; returns
+    /// its schema version.
+    fn recognise(&self) -> Result<i64> {
+        let path = self.path.as_deref().unwrap_or(Path::new(":memory:"));
         let not_a_register = |reason: &str| Error::NotARegister {
             path: path.to_owned(),
             reason: reason.to_owned(),
         };
-        let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
-        let mut store = Store {
-            conn,
-            path: Some(path.to_owned()),
-        };
-        let app_id: i32 = match store
+        let app_id: i32 = match self
             .conn
             .pragma_query_value(None, "application_id", |r| r.get(0))
         {
@@ -142,26 +273,25 @@ impl Store {
                 "SQLite database with application id {app_id:#x}, not RoPA Desk's"
             )));
         }
-        let version: i64 = store
+        let version: i64 = self
             .conn
             .pragma_query_value(None, "user_version", |r| r.get(0))?;
-        let supported = SCHEMA_VERSION;
-        if version > supported {
+        if version > SCHEMA_VERSION {
             return Err(Error::NewerSchema {
                 path: path.to_owned(),
                 found: version,
-                supported,
+                supported: SCHEMA_VERSION,
             });
         }
-        store.configure()?;
-        if version < supported {
-            MIGRATIONS.to_latest(&mut store.conn)?;
-        }
-        Ok(store)
+        Ok(version)
     }
 
     fn configure(&self) -> Result<()> {
-        self.conn.busy_timeout(BUSY_TIMEOUT)?;
+        self.conn.busy_handler(Some(wait_for_lock))?;
+        self.conn.pragma_update(None, "foreign_keys", "ON")?;
+        if self.read_only {
+            return Ok(());
+        }
         if self.path.is_some() {
             let mode: String =
                 self.conn
@@ -173,8 +303,12 @@ impl Store {
             }
         }
         self.conn.pragma_update(None, "synchronous", "FULL")?;
-        self.conn.pragma_update(None, "foreign_keys", "ON")?;
         Ok(())
+    }
+
+    /// Whether this store was opened with [`Store::open_read_only`].
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
     }
 
     /// The file this register lives in (`None` in memory).
@@ -213,43 +347,22 @@ impl Store {
     /// Safe while the register is in use: `VACUUM INTO` reads one snapshot (a single read
     /// transaction), so a write by another process either is in the copy entirely or not at all.
     /// The copy is written under a temporary name in `dest`'s directory and only then linked to
-    /// `dest`, so an interrupted copy never leaves a half-written register behind.
-    /// Fails with [`Error::AlreadyExists`] if `dest` exists (it is never overwritten).
+    /// `dest`, so an interrupted copy never leaves a half-written register behind (as
+    /// [`Store::create_with`]). Fails with [`Error::AlreadyExists`] if `dest` exists (it is
+    /// never overwritten).
     pub fn duplicate_to(&self, dest: &Path) -> Result<()> {
-        if dest.exists() {
-            return Err(Error::AlreadyExists(dest.to_owned()));
-        }
-        let dir = match dest.parent() {
-            Some(dir) if !dir.as_os_str().is_empty() => dir.to_owned(),
-            _ => PathBuf::from("."),
-        };
-        let name = dest
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "register".to_owned());
-        let partial = dir.join(format!(".{name}.{}.part", uuid::Uuid::new_v4().simple()));
+        refuse_existing(dest)?;
+        let partial = partial_file(dest)?;
         let path_text = partial.to_str().ok_or_else(|| {
             Error::Io(std::io::Error::new(
                 std::io::ErrorKind::InvalidInput,
                 format!("{}: the path is not valid UTF-8", partial.display()),
             ))
         })?;
-        let result = (|| {
-            self.conn.execute("VACUUM INTO ?1", [path_text])?;
-            std::fs::File::open(&partial)?.sync_all()?;
-            // A hard link fails if `dest` appeared meanwhile: never overwrites. File systems
-            // without hard links fall back to a rename after the check above.
-            match std::fs::hard_link(&partial, dest) {
-                Ok(()) => Ok(()),
-                Err(err) if err.kind() == std::io::ErrorKind::AlreadyExists => {
-                    Err(Error::AlreadyExists(dest.to_owned()))
-                }
-                Err(_) if !dest.exists() => Ok(std::fs::rename(&partial, dest)?),
-                Err(err) => Err(Error::Io(err)),
-            }
-        })();
-        let _ = std::fs::remove_file(&partial);
-        result
+        // VACUUM INTO writes into an empty file: the temporary file made for it.
+        self.conn.execute("VACUUM INTO ?1", [path_text])?;
+        std::fs::File::open(&partial)?.sync_all()?;
+        link_into_place(partial, dest)
     }
 
     /// SQLite's `data_version`: changes when another connection (the CLI, another window)
@@ -267,10 +380,13 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let out = f(&tx)?;
-        tx.execute(
-            "UPDATE register_info SET revision = revision + 1, updated_at = ?1",
-            [now_timestamp()],
+        let bumped = tx.execute(
+            "UPDATE register_info SET revision = revision + 1, updated_at = ?1 WHERE revision < ?2",
+            (now_timestamp(), MAX_REVISION),
         )?;
+        if bumped != 1 {
+            return Err(Error::RevisionLimit { entity: None });
+        }
         tx.commit()?;
         Ok(out)
     }
@@ -328,7 +444,14 @@ impl Store {
                     actual: current.1,
                 });
             }
-            record.set_meta(current.0, now_timestamp(), current.1 + 1);
+            let next = current
+                .1
+                .checked_add(1)
+                .filter(|r| *r <= MAX_REVISION)
+                .ok_or(Error::RevisionLimit {
+                    entity: Some((T::ENTITY, record.id().to_owned())),
+                })?;
+            record.set_meta(current.0, now_timestamp(), next);
             record.check_refs(tx)?;
             record.save(tx)?;
             Ok(())
@@ -456,4 +579,116 @@ fn current_meta<T: Stored>(tx: &Connection, id: &str) -> Result<(String, i64)> {
         entity: T::ENTITY,
         id: id.to_owned(),
     })
+}
+
+/// `path` must be a regular file (following links); a clear "no such file" otherwise.
+fn path_of_file(path: &Path) -> Result<&Path> {
+    if path.is_file() {
+        Ok(path)
+    } else {
+        Err(Error::Io(std::io::Error::new(
+            std::io::ErrorKind::NotFound,
+            format!("{}: no such file", path.display()),
+        )))
+    }
+}
+
+/// Refuses a path where anything exists, a dangling symbolic link included (creating through
+/// it would put the register somewhere the user did not name).
+fn refuse_existing(path: &Path) -> Result<()> {
+    match std::fs::symlink_metadata(path) {
+        Ok(_) => Err(Error::AlreadyExists(path.to_owned())),
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        Err(err) => Err(Error::Io(err)),
+    }
+}
+
+/// A new, empty, owner-only temporary file in `dest`'s directory, removed when dropped.
+fn partial_file(dest: &Path) -> Result<tempfile::TempPath> {
+    let dir = match dest.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    let name = dest
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "register".to_owned());
+    let file = tempfile::Builder::new()
+        .prefix(&format!(".{name}."))
+        .suffix(".part")
+        .tempfile_in(dir)
+        .map_err(|err| {
+            Error::Io(std::io::Error::new(
+                err.kind(),
+                format!("cannot create a file in {}: {err}", dir.display()),
+            ))
+        })?;
+    Ok(file.into_temp_path())
+}
+
+/// Gives the finished temporary file its name without ever replacing anything there (rename
+/// with RENAME_NOREPLACE, else a hard link), then makes the new name durable. The temporary
+/// file is removed whatever happens.
+fn link_into_place(partial: tempfile::TempPath, dest: &Path) -> Result<()> {
+    match partial.persist_noclobber(dest) {
+        Ok(()) => {}
+        Err(err) if err.error.kind() == std::io::ErrorKind::AlreadyExists => {
+            return Err(Error::AlreadyExists(dest.to_owned()));
+        }
+        Err(err) => return Err(Error::Io(err.error)),
+    }
+    let dir = match dest.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    // The directory entry must reach the disk too, or a power loss could lose the new name.
+    if let Ok(dir) = std::fs::File::open(dir) {
+        let _ = dir.sync_all();
+    }
+    Ok(())
+}
+
+/// Errors of a read-only connection that mean SQLite could not create its `-shm` index next to
+/// the file (read-only folder or medium, full disk).
+fn cannot_write_beside(err: &rusqlite::Error) -> bool {
+    use rusqlite::ErrorCode;
+    matches!(
+        err.sqlite_error_code(),
+        Some(
+            ErrorCode::CannotOpen
+                | ErrorCode::ReadOnly
+                | ErrorCode::SystemIoFailure
+                | ErrorCode::DiskFull
+        )
+    )
+}
+
+/// Whether a `-wal` file with content sits next to `path` (an empty one, as a failed open may
+/// leave, holds nothing).
+fn wal_holds_changes(path: &Path) -> bool {
+    let mut wal = path.as_os_str().to_owned();
+    wal.push("-wal");
+    std::fs::metadata(Path::new(&wal)).is_ok_and(|m| m.len() > 0)
+}
+
+/// `file:` URI of `path` with `immutable=1`: SQLite then reads the file without locks or a
+/// `-shm` index (only right when no `-wal` holds changes, see [`Store::open_read_only`]).
+fn immutable_uri(path: &Path) -> Result<String> {
+    let absolute = std::path::absolute(path)?;
+    let text = absolute.to_str().ok_or_else(|| {
+        Error::Io(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            format!("{}: the path is not valid UTF-8", absolute.display()),
+        ))
+    })?;
+    let mut uri = String::from("file:");
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || b"/-._~".contains(&byte) {
+            uri.push(byte as char);
+        } else {
+            uri.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    uri.push_str("?immutable=1");
+    Ok(uri)
 }

@@ -433,3 +433,78 @@ fn duplicate_into_a_missing_directory_fails_cleanly() {
         .unwrap_err();
     assert!(!matches!(err, Error::AlreadyExists(_)), "{err}");
 }
+
+#[test]
+fn revision_counters_stop_at_their_limit_instead_of_wrapping() {
+    use ropa_core::store::MAX_REVISION;
+    let dir = tempfile::tempdir().unwrap();
+    let (_, mut store) = new_register(&dir);
+    let act = populated(&mut store);
+    store
+        .connection()
+        .execute(
+            "UPDATE activity SET revision = ?1 WHERE id = ?2",
+            (MAX_REVISION, &act.id),
+        )
+        .unwrap();
+    let at_limit = store.get::<Activity>(&act.id).unwrap();
+    let err = store.update(at_limit.clone()).unwrap_err();
+    assert!(
+        matches!(&err, Error::RevisionLimit { entity: Some((Entity::Activity, id)) } if *id == act.id),
+        "{err}"
+    );
+    assert_eq!(
+        store.get::<Activity>(&act.id).unwrap().revision,
+        MAX_REVISION
+    );
+
+    let revision = store.info().unwrap().revision;
+    store
+        .connection()
+        .execute("UPDATE register_info SET revision = ?1", [MAX_REVISION])
+        .unwrap();
+    let err = store
+        .insert(DataCategory::new("phone", "Phone number"))
+        .unwrap_err();
+    assert!(
+        matches!(err, Error::RevisionLimit { entity: None }),
+        "{err}"
+    );
+    assert!(
+        store.find::<DataCategory>("phone").unwrap().is_none(),
+        "rolled back"
+    );
+    assert!(revision < MAX_REVISION);
+    assert_eq!(store.info().unwrap().revision, MAX_REVISION);
+}
+
+#[test]
+fn a_new_register_appears_complete_or_not_at_all() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("new.ropa");
+    let err = Store::create_with(&path, &Organisation::new("Beispiel GmbH"), |store| {
+        store.insert(DataCategory::new("email", "E-mail"))?;
+        assert!(
+            !path.exists(),
+            "nothing at the path while the register is built"
+        );
+        Err(Error::NoOrganisation)
+    })
+    .unwrap_err();
+    assert!(matches!(err, Error::NoOrganisation));
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        0,
+        "no file left"
+    );
+
+    let store = Store::create_with(&path, &Organisation::new("Beispiel GmbH"), |store| {
+        store.insert(DataCategory::new("email", "E-mail"))?;
+        Ok(())
+    })
+    .unwrap();
+    assert_eq!(store.list::<DataCategory>().unwrap().len(), 1);
+    let again = Store::create(&path, &Organisation::new("Other"));
+    assert!(matches!(again, Err(Error::AlreadyExists(_))));
+    assert_eq!(store.organisation().unwrap().legal_name, "Beispiel GmbH");
+}
