@@ -16,7 +16,7 @@ mod state;
 
 use tauri::{Builder, Runtime};
 
-pub use commands::files::ShellState;
+pub use commands::files::{Grant, ShellState};
 pub use commands::register::{ActivitySummary, RegisterInfo, RegisterOverview};
 pub use error::IpcError;
 pub use startup::{REGISTER_ENV, requested_register};

@@ -26,7 +26,12 @@ impl AppState {
     /// and closing any register open before. On failure the previous register stays open.
     pub fn open(&self, path: &Path) -> Result<(), IpcError> {
         let path = std::path::absolute(path).map_err(ropa_core::Error::from)?;
-        let store = Store::open(&path)?;
+        // A register on a read-only medium or share opens for reading; changes are then
+        // refused with a `read_only` error instead of SQLite's.
+        let store = Store::open(&path).or_else(|err| match err {
+            ropa_core::Error::Sqlite(_) => Store::open_read_only(&path).map_err(|_| err),
+            err => Err(err),
+        })?;
         *lock(&self.store) = Some(store);
         Ok(())
     }

@@ -4,6 +4,7 @@
 mod common;
 
 use common::*;
+use ropa_desk::Grant;
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -22,6 +23,7 @@ fn recent_paths(app: &Harness) -> Vec<String> {
 }
 
 fn demo(app: &Harness, path: &Path) -> Value {
+    app.chose(Grant::New, path);
     app.ok(
         "create_register",
         json!({ "request": { "path": path, "demo": true } }),
@@ -34,6 +36,7 @@ fn create_empty_register_opens_it_and_lists_it_first() {
     let app = Harness::with_config(&dir.path().join("config"));
     let path = dir.path().join("client.ropa");
 
+    app.chose(Grant::New, &path);
     let err = app.err(
         "create_register",
         json!({ "request": { "path": path, "organisationName": "  " } }),
@@ -59,11 +62,13 @@ fn create_empty_register_opens_it_and_lists_it_first() {
     assert_eq!(recent_paths(&app), [path.display().to_string()]);
 
     // Never overwrites.
+    app.chose(Grant::New, &path);
     let err = app.err(
         "create_register",
         json!({ "request": { "path": path, "organisationName": "Other" } }),
     );
     assert_eq!(err["code"], "already_exists");
+    app.chose(Grant::New, &path);
     let err = app.err(
         "create_register",
         json!({ "request": { "path": path, "demo": true } }),
@@ -123,6 +128,7 @@ fn opening_something_that_is_not_a_register_names_the_problem() {
     let app = Harness::with_config(&dir.path().join("config"));
     let text = dir.path().join("notes.ropa");
     std::fs::write(&text, "not a database at all, just some text").unwrap();
+    app.chose(Grant::Open, &text);
     let err = app.err("open_register", json!({ "path": text }));
     assert_eq!(err["code"], "not_a_register");
     assert!(recent_paths(&app).is_empty());
@@ -132,6 +138,7 @@ fn opening_something_that_is_not_a_register_names_the_problem() {
 fn duplicate_copies_the_open_register_and_keeps_it_open() {
     let dir = tempfile::tempdir().unwrap();
     let app = Harness::with_config(&dir.path().join("config"));
+    app.chose(Grant::Duplicate, &dir.path().join("x.ropa"));
     let err = app.err(
         "duplicate_register",
         json!({ "path": dir.path().join("x.ropa") }),
@@ -141,8 +148,10 @@ fn duplicate_copies_the_open_register_and_keeps_it_open() {
     let original = dir.path().join("original.ropa");
     demo(&app, &original);
     let copy = dir.path().join("copy.ropa");
+    app.chose(Grant::Duplicate, &copy);
     let written = app.ok("duplicate_register", json!({ "path": copy }));
     assert_eq!(written, copy.display().to_string());
+    app.chose(Grant::Duplicate, &copy);
     let err = app.err("duplicate_register", json!({ "path": copy }));
     assert_eq!(err["code"], "already_exists");
     assert_eq!(
@@ -162,6 +171,7 @@ fn duplicate_copies_the_open_register_and_keeps_it_open() {
 }
 
 fn export(app: &Harness, request: Value, path: &Path) -> Result<Value, Value> {
+    app.chose(Grant::Export, path);
     app.invoke(
         "export_document",
         json!({ "request": request, "path": path }),
@@ -264,6 +274,7 @@ fn every_offered_export_writes_its_file() {
 fn notice_export_lists_missing_facts() {
     let dir = tempfile::tempdir().unwrap();
     let app = Harness::with_config(&dir.path().join("config"));
+    app.chose(Grant::New, &dir.path().join("empty.ropa"));
     app.ok(
         "create_register",
         json!({ "request": { "path": dir.path().join("empty.ropa"), "organisationName": "Leer GmbH" } }),
@@ -291,4 +302,60 @@ fn the_opener_only_opens_files_this_session_exported() {
         assert_eq!(err["code"], "not_exported");
         assert_eq!(err["field"], "path");
     }
+}
+
+/// A compromised webview cannot write or open files the user did not choose in a dialog the
+/// shell showed: every path-taking command refuses a forged path, a chosen path serves its one
+/// purpose once, and an export is never written over the register.
+#[test]
+fn forged_paths_are_refused_and_chosen_ones_serve_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = Harness::with_config(&dir.path().join("config"));
+    let victim = dir.path().join("important.txt");
+    std::fs::write(&victim, "the user's own file").unwrap();
+    let other = fixture_register(dir.path());
+
+    let refused = |cmd: &str, args: Value| {
+        let err = app.err(cmd, args);
+        assert_eq!(err["code"], "path_not_chosen", "{cmd}: {err}");
+        assert_eq!(err["field"], "path");
+        assert!(!err["messageDe"].as_str().unwrap_or_default().is_empty());
+    };
+    let forged = dir.path().join("forged.ropa");
+    refused(
+        "create_register",
+        json!({ "request": { "path": forged, "organisationName": "X" } }),
+    );
+    refused("open_register", json!({ "path": other }));
+    assert!(!forged.exists());
+
+    let register = dir.path().join("client.ropa");
+    demo(&app, &register);
+    refused("duplicate_register", json!({ "path": forged }));
+    let pdf = json!({ "document": "controller_record", "format": "pdf", "language": "en" });
+    refused("export_document", json!({ "request": pdf, "path": victim }));
+    assert_eq!(
+        std::fs::read_to_string(&victim).unwrap(),
+        "the user's own file"
+    );
+    assert!(!forged.exists());
+
+    // A path granted for one purpose does not serve another, and serves once.
+    app.chose(Grant::Open, &forged);
+    refused(
+        "create_register",
+        json!({ "request": { "path": forged, "organisationName": "X" } }),
+    );
+    let chosen = dir.path().join("record.pdf");
+    export(&app, pdf.clone(), &chosen).expect("the chosen file is written");
+    refused("export_document", json!({ "request": pdf, "path": chosen }));
+
+    // Registers of the recent list open without a dialog.
+    app.ok("open_register", json!({ "path": register }));
+
+    // Even a chosen file is never the register itself.
+    let before = std::fs::read(&register).unwrap();
+    let err = export(&app, pdf, &register).unwrap_err();
+    assert_eq!(err["code"], "would_overwrite_register");
+    assert_eq!(std::fs::read(&register).unwrap(), before);
 }

@@ -25,6 +25,7 @@ fn overview_reports_the_register_as_stored() {
     assert!(!activities.is_empty(), "the fixture has activities");
 
     let app = Harness::new();
+    app.chose(ropa_desk::Grant::Open, &path);
     let opened = app
         .invoke("open_register", json!({ "path": path }))
         .expect("opens");
@@ -65,13 +66,16 @@ fn failed_open_keeps_core_error_code_and_previous_register() {
     std::fs::write(&not_a_register, "just some text, not SQLite at all").unwrap();
 
     let app = Harness::new();
+    app.chose(ropa_desk::Grant::Open, &good);
     app.invoke("open_register", json!({ "path": good }))
         .expect("opens");
 
+    app.chose(ropa_desk::Grant::Open, &not_a_register);
     let err = app
         .invoke("open_register", json!({ "path": not_a_register }))
         .unwrap_err();
     assert_eq!(error_code(&err), "not_a_register");
+    app.chose(ropa_desk::Grant::Open, &dir.path().join("missing.sqlite"));
     let err = app
         .invoke(
             "open_register",

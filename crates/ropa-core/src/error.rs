@@ -176,6 +176,12 @@ pub enum Error {
         current: i64,
     },
 
+    /// A change was asked of a register opened read-only (read-only medium or folder).
+    #[error(
+        "{0} is open read-only (its file or folder cannot be written); nothing was changed — copy it somewhere writable to edit it"
+    )]
+    ReadOnly(PathBuf),
+
     /// A revision counter reached [`crate::store::MAX_REVISION`]; the write was not made.
     #[error(
         "the revision counter of {} has reached its limit; export the register and import it into a new file",
@@ -229,6 +235,7 @@ impl Error {
             Error::Io(_) => "io",
             Error::Json(_) => "json",
             Error::UpgradeNeeded { .. } => "upgrade_needed",
+            Error::ReadOnly(_) => "read_only",
             Error::RevisionLimit { .. } => "revision_limit",
             Error::WouldOverwriteRegister { .. } => "would_overwrite_register",
         }
@@ -346,6 +353,10 @@ impl Error {
                 current,
             } => format!(
                 "{} wurde von einer älteren Version von RoPA Desk geschrieben (Schema {found}, jetzt {current}) und ist nur lesbar geöffnet; öffnen Sie es einmal dort, wo es geschrieben werden kann, um es zu aktualisieren",
+                path.display()
+            ),
+            Error::ReadOnly(path) => format!(
+                "{} ist nur lesbar geöffnet (die Datei oder ihr Ordner kann nicht geschrieben werden); nichts wurde geändert – kopieren Sie es an einen beschreibbaren Ort, um es zu bearbeiten",
                 path.display()
             ),
             Error::RevisionLimit { entity } => format!(

@@ -1,5 +1,11 @@
 //! Register files (new, open, duplicate, the recent list) and exports to files.
 //!
+//! Paths that the app writes or opens come from the native dialogs the shell itself showed:
+//! `choose_*` grants the chosen path for one use of its purpose ([`Grant`]), and
+//! `create_register`, `duplicate_register`, `export_document` and `open_register` refuse any
+//! other path (`open_register` also takes registers of the recent list). A compromised webview
+//! can therefore neither overwrite a user's file nor open one it was not given.
+//!
 //! The webview gets no file-system, dialog or opener permission: the native file dialogs are
 //! shown by the commands here (`choose_*`, in a child process: see [`crate::file_dialog`]), and the opener only opens files this app wrote in
 //! this session (`open_exported`, `reveal_exported`). Exports run on a blocking thread, never on
@@ -11,7 +17,6 @@ use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use ropa_core::checks::{self, CheckOptions};
 use ropa_core::export::{self, ExportOptions, RecordDocument, RecordKind};
-use ropa_core::files::write_atomically;
 use ropa_core::model::{Date, Language, Organisation, now_timestamp};
 use ropa_core::notice::{self, NoticeOptions};
 use ropa_core::store::Store;
@@ -28,9 +33,59 @@ use crate::{IpcError, demo, file_dialog, recent};
 pub struct ShellState {
     config_dir: Mutex<Option<PathBuf>>,
     exported: Mutex<HashSet<PathBuf>>,
+    granted: Mutex<Vec<(Grant, PathBuf)>>,
+}
+
+/// What a path chosen in a native dialog may be used for, once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Grant {
+    /// Open an existing register.
+    Open,
+    /// Create a new register there.
+    New,
+    /// Write the copy of the open register there.
+    Duplicate,
+    /// Write an exported document there.
+    Export,
 }
 
 impl ShellState {
+    /// Records that the user chose `path` for `grant` in a dialog the shell showed (the
+    /// `choose_*` commands do this; tests stand in for the user with it).
+    pub fn grant(&self, grant: Grant, path: &Path) {
+        if let Ok(path) = std::path::absolute(path) {
+            lock(&self.granted).push((grant, path));
+        }
+    }
+
+    /// Takes the grant of `path` for `grant`, or refuses a path the user did not choose.
+    pub(crate) fn take_grant(&self, grant: Grant, path: &Path) -> Result<PathBuf, IpcError> {
+        let path = std::path::absolute(path).map_err(io_error)?;
+        let mut granted = lock(&self.granted);
+        match granted.iter().position(|(g, p)| *g == grant && *p == path) {
+            Some(i) => {
+                granted.remove(i);
+                Ok(path)
+            }
+            None => Err(not_chosen(&path)),
+        }
+    }
+
+    /// A register may be opened when the user chose it in the open dialog or it is in the
+    /// recent list.
+    pub(crate) fn openable(&self, path: &Path) -> Result<PathBuf, IpcError> {
+        let absolute = std::path::absolute(path).map_err(io_error)?;
+        if let Some(dir) = self.config_dir()
+            && recent::RecentList::load(&dir)
+                .entries
+                .iter()
+                .any(|e| e.path == absolute)
+        {
+            return Ok(absolute);
+        }
+        self.take_grant(Grant::Open, path)
+    }
+
     /// Sets the directory of the recent-registers list (`None`: no list is kept).
     pub fn set_config_dir(&self, dir: Option<PathBuf>) {
         *lock(&self.config_dir) = dir;
@@ -63,6 +118,21 @@ fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
 
 fn io_error(err: std::io::Error) -> IpcError {
     IpcError::from(ropa_core::Error::Io(err))
+}
+
+fn not_chosen(path: &Path) -> IpcError {
+    IpcError::new(
+        "path_not_chosen",
+        format!(
+            "{} was not chosen in a file dialog; choose the file again",
+            path.display()
+        ),
+    )
+    .de(format!(
+        "{} wurde nicht in einem Dateidialog gewählt; wählen Sie die Datei erneut",
+        path.display()
+    ))
+    .at_field("path")
 }
 
 // --- Recent registers ----------------------------------------------------------------------
@@ -139,18 +209,15 @@ pub async fn create_register(
     state: State<'_, AppState>,
     shell: State<'_, ShellState>,
 ) -> Result<RegisterOverview, IpcError> {
-    let path = std::path::absolute(&request.path).map_err(io_error)?;
+    let path = shell.take_grant(Grant::New, &request.path)?;
     if request.demo == Some(true) {
-        if path.exists() {
-            return Err(ropa_core::Error::AlreadyExists(path).into());
-        }
-        demo::create_from_json(&path, demo::DEMO_REGISTER_JSON).inspect_err(|_| {
-            let _ = std::fs::remove_file(&path);
-        })?;
+        demo::create_from_json(&path, demo::DEMO_REGISTER_JSON)?;
     } else {
         let name = request.organisation_name.unwrap_or_default();
         let name = name.trim();
         if name.is_empty() {
+            // The user may correct the name and create at the chosen path after all.
+            shell.grant(Grant::New, &path);
             return Err(IpcError::new(
                 "invalid",
                 "Enter the organisation's legal name; it heads every exported record.",
@@ -181,8 +248,9 @@ pub fn open_and_remember(
 pub async fn duplicate_register(
     path: PathBuf,
     state: State<'_, AppState>,
+    shell: State<'_, ShellState>,
 ) -> Result<String, IpcError> {
-    let path = std::path::absolute(&path).map_err(io_error)?;
+    let path = shell.take_grant(Grant::Duplicate, &path)?;
     state.with_store(|store| Ok(store.duplicate_to(&path)?))?;
     Ok(path.display().to_string())
 }
@@ -225,6 +293,7 @@ pub fn set_ui_language(request: UiLanguage, state: State<'_, AppState>) {
 pub async fn choose_register_file(
     request: RegisterDialog,
     state: State<'_, AppState>,
+    shell: State<'_, ShellState>,
 ) -> Result<Option<String>, IpcError> {
     let current = state
         .with_store(|store| Ok(store.path().map(Path::to_owned)))
@@ -249,7 +318,12 @@ pub async fn choose_register_file(
             ),
         ),
     };
-    file_dialog::choose(file_dialog::Request {
+    let grant = match request {
+        RegisterDialog::Open => Grant::Open,
+        RegisterDialog::New => Grant::New,
+        RegisterDialog::Duplicate => Grant::Duplicate,
+    };
+    let chosen = file_dialog::choose(file_dialog::Request {
         save,
         title: title.to_owned(),
         directory: current
@@ -268,7 +342,11 @@ pub async fn choose_register_file(
             ),
         ],
     })
-    .await
+    .await?;
+    if let Some(path) = &chosen {
+        shell.grant(grant, Path::new(path));
+    }
+    Ok(chosen)
 }
 
 /// Shows the native save dialog for an export, with a default file name; `None` when cancelled.
@@ -276,6 +354,7 @@ pub async fn choose_register_file(
 pub async fn choose_export_file(
     request: ExportRequest,
     state: State<'_, AppState>,
+    shell: State<'_, ShellState>,
 ) -> Result<Option<String>, IpcError> {
     let output = Output::plan(&request)?;
     let (organisation, dir) = state.with_store(|store| {
@@ -285,7 +364,7 @@ pub async fn choose_export_file(
         ))
     })?;
     let (label, extensions) = output.filter();
-    file_dialog::choose(file_dialog::Request {
+    let chosen = file_dialog::choose(file_dialog::Request {
         save: true,
         title: "Export".to_owned(),
         directory: dir,
@@ -295,7 +374,11 @@ pub async fn choose_export_file(
             extensions.iter().map(|e| (*e).to_owned()).collect(),
         )],
     })
-    .await
+    .await?;
+    if let Some(path) = &chosen {
+        shell.grant(Grant::Export, Path::new(path));
+    }
+    Ok(chosen)
 }
 
 /// `client.ropa` → `client copy.ropa`.
@@ -668,12 +751,16 @@ pub async fn export_document<R: Runtime>(
     path: PathBuf,
 ) -> Result<ExportOutcome, IpcError> {
     let output = Output::plan(&request)?;
-    let path = std::path::absolute(&path).map_err(io_error)?;
+    let path = app.state::<ShellState>().take_grant(Grant::Export, &path)?;
     let worker = app.clone();
     let target = path.clone();
     let outcome = tauri::async_runtime::spawn_blocking(move || {
-        let rendered = output.render(&worker.state::<AppState>(), request.language)?;
-        write_atomically(&target, &rendered.bytes).map_err(io_error)?;
+        let state = worker.state::<AppState>();
+        let register = state.with_store(|store| Ok(store.path().map(Path::to_owned)))?;
+        // Refused before the work of rendering: never over the register or another one.
+        ropa_core::files::check_output(&target, register.as_deref())?;
+        let rendered = output.render(&state, request.language)?;
+        ropa_core::files::write_document(&target, &rendered.bytes, register.as_deref())?;
         Ok::<_, IpcError>(ExportOutcome {
             path: target.display().to_string(),
             bytes: rendered.bytes.len() as u64,

@@ -45,6 +45,7 @@ pub async fn open_register(
     state: State<'_, AppState>,
     shell: State<'_, super::files::ShellState>,
 ) -> Result<RegisterOverview, IpcError> {
+    let path = shell.openable(&path)?;
     super::files::open_and_remember(&path, &state, &shell)
 }
 

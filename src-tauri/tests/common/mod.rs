@@ -64,6 +64,14 @@ impl Harness {
             .map(|body| body.deserialize::<Value>().expect("response is JSON"))
     }
 
+    /// Stands in for the user choosing `path` in the native dialog the shell shows for
+    /// `grant` (the commands refuse paths that no dialog gave).
+    pub fn chose(&self, grant: ropa_desk::Grant, path: &Path) {
+        self.webview
+            .state::<ropa_desk::ShellState>()
+            .grant(grant, path);
+    }
+
     /// Invokes `cmd` and expects success.
     pub fn ok(&self, cmd: &str, args: Value) -> Value {
         self.invoke(cmd, args)
@@ -90,6 +98,7 @@ pub fn fixture_register(dir: &Path) -> PathBuf {
 pub fn opened(dir: &Path) -> (Harness, PathBuf) {
     let path = fixture_register(dir);
     let app = Harness::new();
+    app.chose(ropa_desk::Grant::Open, &path);
     app.invoke("open_register", serde_json::json!({ "path": path }))
         .expect("opens");
     (app, path)

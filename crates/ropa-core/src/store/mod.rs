@@ -376,6 +376,9 @@ impl Store {
     /// Runs `f` in one immediate transaction that also bumps the register revision; commits if
     /// `f` succeeds, rolls back otherwise.
     pub(crate) fn write<T>(&mut self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
+        if self.read_only {
+            return Err(Error::ReadOnly(self.path.clone().unwrap_or_default()));
+        }
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
