@@ -261,7 +261,7 @@ fn main() -> ExitCode {
                 let v = serde_json::json!({"error": {"code": f.code, "message": f.message}});
                 eprintln!("{v}");
             } else {
-                eprintln!("ropa: {}", f.message);
+                eprintln!("ropa: {}", output::terminal_safe(&f.message));
             }
             ExitCode::from(f.exit)
         }
@@ -280,7 +280,7 @@ impl Out {
             t.push('\n');
             t
         } else {
-            human()
+            output::terminal_safe(&human()).into_owned()
         };
         let mut stdout = std::io::stdout().lock();
         // A closed pipe (`ropa list activity | head`) is not an error worth reporting.

@@ -1,6 +1,31 @@
 //! Human-readable output: aligned tables for lists and an indented outline for one record.
 
 use serde_json::Value;
+use std::borrow::Cow;
+
+/// Text made harmless for a terminal: control characters other than newline and tab (ESC
+/// sequences can move the cursor, rewrite the screen or set the window title), DEL, C1 controls
+/// and the bidirectional embedding, override and isolate controls (which reorder what is shown)
+/// are printed as `\u{…}` escapes. A register received from a client may hold such text even
+/// though the core refuses it now (older versions, other tools writing the file).
+pub fn terminal_safe(text: &str) -> Cow<'_, str> {
+    fn unsafe_char(c: char) -> bool {
+        (c.is_control() && c != '\n' && c != '\t')
+            || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{2028}' | '\u{2029}')
+    }
+    if !text.chars().any(unsafe_char) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        if unsafe_char(c) {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
 
 /// Renders rows under headers as an aligned table (no trailing spaces).
 pub fn table(headers: &[&str], rows: &[Vec<String>]) -> String {
@@ -96,6 +121,15 @@ fn scalar(v: &Value, pad: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn terminal_output_escapes_controls_and_bidi_overrides() {
+        assert_eq!(
+            terminal_safe("a\u{1b}]0;pwned\u{7}b\u{202e}c\u{0}\u{9b}d\n\te"),
+            "a\\u{1b}]0;pwned\\u{7}b\\u{202e}c\\u{0}\\u{9b}d\n\te"
+        );
+        assert!(matches!(terminal_safe("Größe – ok\n"), Cow::Borrowed(_)));
+    }
 
     #[test]
     fn table_aligns_unicode() {

@@ -511,3 +511,226 @@ fn a_writer_waits_for_a_register_held_longer_than_five_seconds() {
     let org = ropa(&reg).args(["--json", "org"]).output().unwrap();
     assert!(String::from_utf8_lossy(&org.stdout).contains("privacy@example.com"));
 }
+
+// --- 6, 7, 13. Hostile or absurd text is refused; what is stored prints harmlessly ------------
+
+fn add_party(reg: &Path, json: &str) -> std::process::Output {
+    ropa(reg).args(["add", "party", json]).output().unwrap()
+}
+
+#[test]
+fn e_mail_addresses_are_addresses_not_links_or_scripts() {
+    let dir = tempfile::tempdir().unwrap();
+    let reg = imported(dir.path(), "clean.json");
+    for (i, bad) in [
+        "javascript:alert(1)//@x.com",
+        "mailto:privacy@example.com",
+        "privacy@example",
+        "two@at@example.com",
+        "with space@example.com",
+        "<privacy@example.com>",
+        "privacy@example.com\u{1b}[2J",
+        ".dot@example.com",
+        "a@-x.example",
+    ]
+    .iter()
+    .enumerate()
+    {
+        let json = serde_json::json!({"id": format!("bad{i}"), "name": "X", "email": bad});
+        let out = add_party(&reg, &json.to_string());
+        assert_eq!(out.status.code(), Some(5), "{bad:?} must be refused");
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains("field `email`"),
+            "{bad:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    for (i, good) in [
+        "first.last+tag@sub.example.co.uk",
+        "datenschutz@müller-söhne.de",
+        "o'brien@example.ie",
+    ]
+    .iter()
+    .enumerate()
+    {
+        let json = serde_json::json!({"id": format!("good{i}"), "name": "X", "email": good});
+        let out = add_party(&reg, &json.to_string());
+        assert!(
+            out.status.success(),
+            "{good:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
+
+#[test]
+fn control_characters_bidi_overrides_and_invisible_names_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let reg = imported(dir.path(), "clean.json");
+    let cases = [
+        (
+            serde_json::json!({"id": "esc", "name": "Evil\u{1b}]0;pwned\u{7}"}),
+            "U+001B",
+            "name",
+        ),
+        (
+            serde_json::json!({"id": "nul", "name": "Nul\u{0}l"}),
+            "U+0000",
+            "name",
+        ),
+        (
+            serde_json::json!({"id": "c1", "name": "C1\u{9b}31m"}),
+            "U+009B",
+            "name",
+        ),
+        (
+            serde_json::json!({"id": "bidi", "name": "Invoice\u{202e}fdp.exe"}),
+            "U+202E",
+            "name",
+        ),
+        (
+            serde_json::json!({"id": "addr", "name": "A", "address": "Street 1\u{2066}x"}),
+            "U+2066",
+            "address",
+        ),
+        (
+            serde_json::json!({"id": "zw", "name": "\u{200b}\u{200b}\u{feff}"}),
+            "empty",
+            "name",
+        ),
+        (
+            serde_json::json!({"id": "tab", "name": "A", "email": "a@b.example\t"}),
+            "U+0009",
+            "email",
+        ),
+    ];
+    for (json, says, field) in cases {
+        let out = add_party(&reg, &json.to_string());
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(
+            out.status.code(),
+            Some(5),
+            "{json} must be refused: {stderr}"
+        );
+        assert!(
+            stderr.contains(says) && stderr.contains(&format!("field `{field}`")),
+            "{json}: {stderr}"
+        );
+        assert!(
+            !stderr.contains('\u{1b}'),
+            "the refusal itself is safe to print"
+        );
+    }
+    // Line breaks and tabs in long texts, and ordinary non-Latin text, are fine.
+    let ok = serde_json::json!({"id": "ok", "name": "Ярослав · שלום · 株式会社",
+        "address": "Hauptstraße 1\n\t80331 München\r\nDeutschland"});
+    let out = add_party(&reg, &ok.to_string());
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn stored_control_characters_are_escaped_on_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let reg = imported(dir.path(), "ntware.json");
+    // A register written by an older version or another tool may hold anything.
+    let status = std::process::Command::new("sqlite3")
+        .arg(&reg)
+        .arg(
+            "UPDATE party SET name = 'Evil' || char(27) || ']0;pwned' || char(7) || char(8238) || 'x' WHERE rowid = (SELECT min(rowid) FROM party);
+             UPDATE organisation SET legal_name = 'Org' || char(27) || '[2J';",
+        )
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let list = ropa(&reg).args(["list", "party"]).output().unwrap();
+    assert!(list.status.success());
+    let id = {
+        let v: Value = serde_json::from_slice(
+            &ropa(&reg)
+                .args(["--json", "list", "party"])
+                .output()
+                .unwrap()
+                .stdout,
+        )
+        .unwrap();
+        let party = v
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["name"].as_str().unwrap().starts_with("Evil"))
+            .unwrap()
+            .clone();
+        party["id"].as_str().unwrap().to_owned()
+    };
+    let show = ropa(&reg).args(["show", "party", &id]).output().unwrap();
+    let info = ropa(&reg).arg("info").output().unwrap();
+    let org = ropa(&reg).arg("org").output().unwrap();
+    for (what, out) in [
+        ("list", &list),
+        ("show", &show),
+        ("info", &info),
+        ("org", &org),
+    ] {
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            !text.contains('\u{1b}') && !text.contains('\u{7}') && !text.contains('\u{202e}'),
+            "{what} prints raw control characters"
+        );
+    }
+    assert!(String::from_utf8_lossy(&list.stdout).contains("Evil\\u{1b}]0;pwned\\u{7}\\u{202e}x"));
+    assert!(String::from_utf8_lossy(&info.stdout).contains("Org\\u{1b}[2J"));
+    // JSON output stays exact (serde escapes control characters itself).
+    let json = ropa(&reg)
+        .args(["--json", "show", "party", &id])
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(v["name"], "Evil\u{1b}]0;pwned\u{7}\u{202e}x");
+}
+
+#[test]
+fn absurd_field_sizes_are_refused_with_the_limit_and_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let reg = imported(dir.path(), "clean.json");
+    let out = ropa(&reg)
+        .args(["org", "set", &format!("legal_name={}", "N".repeat(501))])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(5), "{stderr}");
+    assert!(
+        stderr.contains("501 characters") && stderr.contains("at most 500"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("printable"), "says why: {stderr}");
+
+    // A 10 MB name in an interchange document is refused at once, and nothing is created.
+    let text = std::fs::read_to_string(fixture("clean.json")).unwrap();
+    let mut doc: Value = serde_json::from_str(&text).unwrap();
+    doc["organisation"]["legal_name"] = Value::String("N".repeat(10_000_000));
+    let path = dir.path().join("huge.json");
+    std::fs::write(&path, doc.to_string()).unwrap();
+    let new = dir.path().join("huge.ropa");
+    let out = ropa(&new).arg("import").arg(&path).output().unwrap();
+    assert_eq!(out.status.code(), Some(5));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("at most 500"));
+    assert!(!new.exists());
+
+    // Long texts have a limit of their own.
+    let out = ropa(&reg)
+        .args([
+            "set",
+            "activity",
+            "VT-01",
+            &format!("description={}", "x".repeat(20_001)),
+        ])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(5), "{stderr}");
+    assert!(stderr.contains("at most 20000"), "{stderr}");
+}

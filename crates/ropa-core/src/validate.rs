@@ -7,9 +7,187 @@ use crate::model::*;
 use crate::reference::reference;
 
 /// Validates one record; every error names the record and the field.
-pub trait Validate: RecordMeta {
-    /// Checks the record's own fields.
-    fn validate(&self) -> Result<()>;
+pub trait Validate: RecordMeta + serde::Serialize + Sized {
+    /// Checks the record: first every text in it ([`check_texts`]: no control characters, no
+    /// bidirectional overrides, sizes within limits), then its own fields' rules.
+    fn validate(&self) -> Result<()> {
+        check_texts(self)?;
+        self.validate_fields()
+    }
+
+    /// The record's own rules (required fields, codes, consistency).
+    fn validate_fields(&self) -> Result<()>;
+}
+
+/// At most this many characters in a name or one-line field (names, titles, references, e-mail
+/// addresses, telephone numbers, web addresses, codes). A name longer than that is not a name,
+/// and every document prints it on every page header or table row.
+pub const MAX_LINE_CHARS: usize = 500;
+
+/// At most this many characters in any other text (descriptions, notes, addresses, interests,
+/// retention criteria, quotes): about eight printed pages, so that documents stay printable.
+pub const MAX_TEXT_CHARS: usize = 20_000;
+
+/// Fields (by their last name in the interchange format) that are tokens: no newline or tab,
+/// at most [`MAX_LINE_CHARS`] characters.
+const TOKEN_FIELDS: &[&str] = &[
+    "id",
+    "reference",
+    "email",
+    "phone",
+    "website",
+    "privacy_policy_url",
+    "essence_url",
+    "country",
+    "code",
+    "postcode",
+    "version",
+];
+
+/// Fields that name something: at most [`MAX_LINE_CHARS`] characters (a line break is
+/// accepted, as in "Müller GmbH\nZweigniederlassung Wien").
+const NAME_FIELDS: &[&str] = &["name", "legal_name", "title", "city", "participant"];
+
+/// Characters that are never accepted in a text: C0 controls (newline and tab only where a text
+/// may have several lines; a carriage return only before a newline), DEL, C1 controls, and the
+/// bidirectional embedding, override and isolate controls, which reorder what a reader sees
+/// ("Trojan source").
+fn forbidden(c: char, next: Option<char>, one_line: bool) -> bool {
+    match c {
+        '\n' | '\t' => one_line,
+        '\r' => one_line || next != Some('\n'),
+        '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => true,
+        c => c.is_control(),
+    }
+}
+
+/// Invisible characters that do not make a text non-blank: zero-width spaces and joiners,
+/// direction marks, the word joiner and other invisible operators, the byte-order mark, the
+/// soft hyphen, Hangul fillers.
+fn invisible(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '\u{00AD}'
+                | '\u{034F}'
+                | '\u{061C}'
+                | '\u{115F}'
+                | '\u{1160}'
+                | '\u{180E}'
+                | '\u{200B}'..='\u{200F}'
+                | '\u{202A}'..='\u{202E}'
+                | '\u{2060}'..='\u{2064}'
+                | '\u{2066}'..='\u{2069}'
+                | '\u{3164}'
+                | '\u{FEFF}'
+                | '\u{FFA0}'
+        )
+}
+
+/// A text with nothing visible in it: empty, spaces, or only invisible characters.
+pub fn is_blank(text: &str) -> bool {
+    text.chars().all(invisible)
+}
+
+/// Checks every text of a record, wherever it is: no forbidden character ([`forbidden`]) and
+/// no more than [`MAX_LINE_CHARS`] / [`MAX_TEXT_CHARS`] characters. The error names the field
+/// by its path in the interchange format and the character by its code point.
+pub fn check_texts<R: RecordMeta + serde::Serialize>(record: &R) -> Result<()> {
+    let value = serde_json::to_value(record)?;
+    let c = Check::of(record);
+    walk_texts(&value, &mut String::new(), "", &mut |path, key, text| {
+        check_text(&c, path, key, text)
+    })
+}
+
+fn walk_texts(
+    value: &serde_json::Value,
+    path: &mut String,
+    key: &str,
+    f: &mut impl FnMut(&str, &str, &str) -> Result<()>,
+) -> Result<()> {
+    use serde_json::Value;
+    match value {
+        Value::String(text) => f(path, key, text),
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                let len = path.len();
+                path.push_str(&format!("[{i}]"));
+                walk_texts(item, path, key, f)?;
+                path.truncate(len);
+            }
+            Ok(())
+        }
+        Value::Object(map) => {
+            for (k, v) in map {
+                let len = path.len();
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(k);
+                walk_texts(v, path, k, f)?;
+                path.truncate(len);
+            }
+            Ok(())
+        }
+        _ => Ok(()),
+    }
+}
+
+fn check_text(c: &Check<'_>, field: &str, key: &str, text: &str) -> Result<()> {
+    let one_line = TOKEN_FIELDS.contains(&key);
+    let short = one_line || NAME_FIELDS.contains(&key);
+    let mut chars = text.chars().enumerate().peekable();
+    while let Some((i, ch)) = chars.next() {
+        let next = chars.peek().map(|(_, n)| *n);
+        if forbidden(ch, next, one_line) {
+            let code = format!("U+{:04X}", ch as u32);
+            let (what, was) = match ch {
+                '\n' | '\r' | '\t' => (
+                    "a line break or tab, which this one-line field cannot hold",
+                    "einen Zeilenumbruch oder Tabulator, den dieses einzeilige Feld nicht aufnehmen kann",
+                ),
+                '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => (
+                    "a bidirectional override, which makes text read differently from how it is stored",
+                    "eine Steuerung der Schreibrichtung, die den Text anders lesen lässt, als er gespeichert ist",
+                ),
+                _ => (
+                    "a control character, which can rewrite a terminal and hide text in documents",
+                    "ein Steuerzeichen, das ein Terminal umschreiben und Text in Dokumenten verbergen kann",
+                ),
+            };
+            return Err(c.fail(
+                field,
+                format!("contains {code} at character {}: {what}; remove it", i + 1),
+                format!(
+                    "enthält {code} an Zeichen {}: {was}; entfernen Sie es",
+                    i + 1
+                ),
+            ));
+        }
+    }
+    let (limit, kind, kind_de) = if short {
+        (
+            MAX_LINE_CHARS,
+            "a name or one-line field",
+            "einen Namen oder ein einzeiliges Feld",
+        )
+    } else {
+        (MAX_TEXT_CHARS, "a text", "einen Text")
+    };
+    let count = text.chars().count();
+    if count > limit {
+        return Err(c.fail(
+            field,
+            format!(
+                "is {count} characters long; at most {limit} are allowed in {kind}, so that the documents that print it stay readable and printable"
+            ),
+            format!(
+                "ist {count} Zeichen lang; höchstens {limit} sind für {kind_de} erlaubt, damit die Dokumente, die es drucken, lesbar und druckbar bleiben"
+            ),
+        ));
+    }
+    Ok(())
 }
 
 struct Check<'a> {
@@ -31,7 +209,7 @@ impl<'a> Check<'a> {
     }
 
     fn required(&self, field: &str, value: &str) -> Result<()> {
-        if value.trim().is_empty() {
+        if is_blank(value) {
             return Err(self.fail(field, "must not be empty", "darf nicht leer sein"));
         }
         Ok(())
@@ -39,7 +217,7 @@ impl<'a> Check<'a> {
 
     fn opt_text(&self, field: &str, value: &Option<String>) -> Result<()> {
         match value {
-            Some(v) if v.trim().is_empty() => Err(self.fail(
+            Some(v) if is_blank(v) => Err(self.fail(
                 field,
                 "is present but empty; leave it out instead",
                 "ist vorhanden, aber leer; lassen Sie es stattdessen weg",
@@ -73,17 +251,14 @@ impl<'a> Check<'a> {
 
     fn email(&self, field: &str, value: &Option<String>) -> Result<()> {
         self.opt_text(field, value)?;
-        if let Some(v) = value {
-            let ok = v.split_once('@').is_some_and(|(local, domain)| {
-                !local.is_empty() && domain.contains('.') && !v.contains(char::is_whitespace)
-            });
-            if !ok {
-                return Err(self.fail(
-                    field,
-                    format!("`{v}` is not an e-mail address"),
-                    format!("`{v}` ist keine E-Mail-Adresse"),
-                ));
-            }
+        if let Some(v) = value
+            && !is_email_address(v)
+        {
+            return Err(self.fail(
+                field,
+                format!("`{v}` is not an e-mail address (name@example.com, without `mailto:`)"),
+                format!("`{v}` ist keine E-Mail-Adresse (name@example.com, ohne `mailto:`)"),
+            ));
         }
         Ok(())
     }
@@ -112,6 +287,35 @@ impl<'a> Check<'a> {
     }
 }
 
+/// An e-mail address as people write one: exactly one `@`; a local part of letters, digits and
+/// the characters RFC 5322 allows unquoted (`!#$%&'*+-/=?^_`{|}~` and dots, not at either end
+/// nor doubled); a domain of at least two dot-separated labels of letters, digits and hyphens
+/// (non-ASCII letters allowed for internationalised addresses). So no scheme (`mailto:`,
+/// `javascript:`), no spaces, no brackets or quotes, no control characters.
+pub fn is_email_address(v: &str) -> bool {
+    let Some((local, domain)) = v.split_once('@') else {
+        return false;
+    };
+    let local_ok = !local.is_empty()
+        && local.chars().count() <= 64
+        && !local.starts_with('.')
+        && !local.ends_with('.')
+        && !local.contains("..")
+        && local
+            .chars()
+            .all(|c| c.is_alphanumeric() || "!#$%&'*+-/=?^_`{|}~.".contains(c));
+    let labels: Vec<&str> = domain.split('.').collect();
+    let domain_ok = labels.len() >= 2
+        && labels.iter().all(|l| {
+            !l.is_empty()
+                && l.chars().count() <= 63
+                && !l.starts_with('-')
+                && !l.ends_with('-')
+                && l.chars().all(|c| c.is_alphanumeric() || c == '-')
+        });
+    local_ok && domain_ok
+}
+
 const ID_RULE: &str = "must be 1–64 characters of letters, digits, '-', '_' or '.'";
 const ID_RULE_DE: &str = "muss aus 1–64 Buchstaben, Ziffern, '-', '_' oder '.' bestehen";
 
@@ -133,7 +337,7 @@ pub(crate) fn check_id<R: RecordMeta>(record: &R) -> Result<()> {
 }
 
 impl Validate for Organisation {
-    fn validate(&self) -> Result<()> {
+    fn validate_fields(&self) -> Result<()> {
         let c = Check::of(self);
         if self.id != ORGANISATION_ID {
             return Err(c.fail(
@@ -169,25 +373,25 @@ impl Validate for Organisation {
 }
 
 impl Validate for DataCategory {
-    fn validate(&self) -> Result<()> {
+    fn validate_fields(&self) -> Result<()> {
         Check::of(self).required("name", &self.name)
     }
 }
 
 impl Validate for SubjectCategory {
-    fn validate(&self) -> Result<()> {
+    fn validate_fields(&self) -> Result<()> {
         Check::of(self).required("name", &self.name)
     }
 }
 
 impl Validate for Tom {
-    fn validate(&self) -> Result<()> {
+    fn validate_fields(&self) -> Result<()> {
         Check::of(self).required("name", &self.name)
     }
 }
 
 impl Validate for Party {
-    fn validate(&self) -> Result<()> {
+    fn validate_fields(&self) -> Result<()> {
         let c = Check::of(self);
         c.required("name", &self.name)?;
         c.country("country", &self.country)?;
@@ -205,7 +409,7 @@ impl Validate for Party {
 }
 
 impl Validate for Agreement {
-    fn validate(&self) -> Result<()> {
+    fn validate_fields(&self) -> Result<()> {
         let c = Check::of(self);
         c.required("party", &self.party)?;
         c.unique_ids("activities", self.activities.iter())?;
@@ -225,7 +429,7 @@ impl Validate for Agreement {
 }
 
 impl Validate for JointArrangement {
-    fn validate(&self) -> Result<()> {
+    fn validate_fields(&self) -> Result<()> {
         let c = Check::of(self);
         c.required("title", &self.title)?;
         if self.parties.is_empty() {
@@ -241,7 +445,7 @@ impl Validate for JointArrangement {
 }
 
 impl Validate for Activity {
-    fn validate(&self) -> Result<()> {
+    fn validate_fields(&self) -> Result<()> {
         let c = Check::of(self);
         c.required("reference", &self.reference)?;
         c.required("name", &self.name)?;
@@ -323,7 +527,7 @@ fn check_retention(c: &Check<'_>, field: &str, r: &Option<Retention>) -> Result<
 }
 
 impl Validate for Transfer {
-    fn validate(&self) -> Result<()> {
+    fn validate_fields(&self) -> Result<()> {
         let c = Check::of(self);
         match (&self.activity, &self.service) {
             (Some(_), Some(_)) => {
@@ -397,7 +601,7 @@ impl Validate for Transfer {
 }
 
 impl Validate for ProcessorService {
-    fn validate(&self) -> Result<()> {
+    fn validate_fields(&self) -> Result<()> {
         let c = Check::of(self);
         c.required("controller", &self.controller)?;
         c.required("name", &self.name)?;
@@ -409,7 +613,7 @@ impl Validate for ProcessorService {
 }
 
 impl Validate for NoticeSettings {
-    fn validate(&self) -> Result<()> {
+    fn validate_fields(&self) -> Result<()> {
         let c = Check::of(self);
         if self.id != NOTICE_SETTINGS_ID {
             return Err(c.fail(
