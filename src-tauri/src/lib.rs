@@ -6,6 +6,7 @@
 
 #[cfg(test)]
 mod bindings;
+mod busy;
 mod commands;
 pub mod demo;
 mod error;
@@ -36,6 +37,7 @@ pub fn run_app<R: Runtime>(builder: Builder<R>) {
         .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .setup(|app| {
+            busy::install(app.handle());
             startup::configure(app.handle());
             startup::open_initial_register(app.handle());
             Ok(())

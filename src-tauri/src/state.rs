@@ -72,7 +72,11 @@ impl AppState {
         f: impl FnOnce(&mut Store) -> Result<T, IpcError>,
     ) -> Result<T, IpcError> {
         match lock(&self.store).as_mut() {
-            Some(store) => f(store),
+            Some(store) => {
+                let result = f(store);
+                crate::busy::call_finished();
+                result
+            }
             None => Err(IpcError::register_not_open(
                 lock(&self.not_open_reason).as_ref(),
             )),

@@ -163,6 +163,66 @@ async fn edits_save_as_the_user_types_and_a_conflict_is_shown_not_overwritten() 
     .await
 }
 
+/// Another program holding the register's write lock (the CLI importing a large register)
+/// makes the app's save wait, says so, and saves once the register is free — no error, no lost
+/// edit.
+#[tokio::test]
+async fn a_save_waits_for_a_register_held_by_another_program_and_says_so() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let path = dir.path().join("e2e-busy.sqlite");
+    let (_, activities) = create_register(&path)?;
+    let first = activities[0].clone();
+    let args = vec!["--register".to_owned(), path.display().to_string()];
+
+    with_app(&args, |client| async move {
+        click(&client, "[data-testid='activity-name']").await?;
+        let name = client
+            .wait()
+            .at_most(WAIT)
+            .for_element(Locator::Css("[data-testid='edit-name']"))
+            .await?;
+        let holder = Store::open(&path)?;
+        holder
+            .connection()
+            .execute_batch("BEGIN IMMEDIATE; UPDATE register_info SET updated_at = updated_at;")?;
+        name.send_keys(" (while busy)").await?;
+        client
+            .wait()
+            .at_most(WAIT)
+            .for_element(Locator::Css("[data-testid='register-busy']"))
+            .await?;
+        screenshot(&client, "register-busy").await?;
+        let wanted = format!("{} (while busy)", first.name);
+        assert_ne!(Store::open(&path)?.get::<Activity>(&first.id)?.name, wanted);
+        holder.connection().execute_batch("COMMIT")?;
+        eventually(
+            || Ok(Store::open(&path)?.get::<Activity>(&first.id)?.name == wanted),
+            "the edit saved once the register is free",
+        )
+        .await?;
+        let start = std::time::Instant::now();
+        while !client
+            .find_all(Locator::Css("[data-testid='register-busy']"))
+            .await?
+            .is_empty()
+        {
+            if start.elapsed() > WAIT {
+                return Err("the waiting notice stays after the save".into());
+            }
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+        assert!(
+            client
+                .find_all(Locator::Css("[data-testid='save-error']"))
+                .await?
+                .is_empty(),
+            "no error shown"
+        );
+        Ok(())
+    })
+    .await
+}
+
 #[tokio::test]
 async fn every_screen_renders_in_english_and_german() -> TestResult {
     let dir = tempfile::tempdir()?;

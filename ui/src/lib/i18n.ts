@@ -15,6 +15,8 @@ const en = {
   'lang.toggle': 'Deutsch',
   'lang.toggleTitle': 'Switch the interface to German',
   'load.opening': 'Opening register…',
+  'register.busy':
+    'Waiting for the register to be free: another program is writing to it. Your change is saved as soon as it is done.',
   'load.notOpen': 'No register is open',
   'load.unreadable': 'The register could not be read',
   'load.code': 'Error code:',
@@ -443,6 +445,8 @@ const de: Record<Key, string> = {
   'lang.toggle': 'English',
   'lang.toggleTitle': 'Oberfläche auf Englisch umstellen',
   'load.opening': 'Verzeichnis wird geöffnet…',
+  'register.busy':
+    'Warten, bis das Verzeichnis frei ist: ein anderes Programm schreibt gerade hinein. Ihre Änderung wird gespeichert, sobald es fertig ist.',
   'load.notOpen': 'Kein Verzeichnis geöffnet',
   'load.unreadable': 'Das Verzeichnis konnte nicht gelesen werden',
   'load.code': 'Fehlercode:',
