@@ -2,37 +2,14 @@
 //! register, interrupted and racing imports, dangling links, read-only media, file modes and a
 //! register held by a long writer. Every test drives the real `ropa` binary on real files.
 
-use assert_cmd::Command;
+mod common;
+
+use common::{fixture, imported, ropa};
 use serde_json::Value;
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
 use std::time::{Duration, Instant};
-
-fn fixture(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../tests/fixtures")
-        .join(name)
-}
-
-fn ropa(register: &Path) -> Command {
-    let mut c = Command::cargo_bin("ropa").unwrap();
-    c.env_remove("ROPA_REGISTER")
-        .env("SOURCE_DATE_EPOCH", "1795400000")
-        .arg("--register")
-        .arg(register);
-    c
-}
-
-fn imported(dir: &Path, name: &str) -> PathBuf {
-    let reg = dir.join("client.ropa");
-    ropa(&reg)
-        .arg("import")
-        .arg(fixture(name))
-        .assert()
-        .success();
-    reg
-}
 
 fn activity_count(reg: &Path) -> u64 {
     let out = ropa(reg).args(["--json", "info"]).output().unwrap();
