@@ -61,6 +61,9 @@ pub fn run(register: &Option<PathBuf>, json: bool, args: CheckArgs) -> Result<()
         return Err(usage("choose either --json or --format csv|pdf"));
     }
     let store = open_to_read(register)?;
+    if let Some(file) = &args.output {
+        ropa_core::files::check_output(file, store.path())?;
+    }
     let org = store.organisation()?;
     let lang = match args.lang {
         Some(Lang::En) => Language::En,

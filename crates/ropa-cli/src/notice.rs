@@ -55,6 +55,10 @@ fn parse_date(s: &str) -> Result<Date, String> {
 /// Runs `ropa notice`.
 pub fn run(register: &Option<PathBuf>, args: NoticeArgs, out: &Out) -> Result<(), Failure> {
     let store = open_to_read(register)?;
+    if let Some(file) = &args.output {
+        // Refused before the work (and the warnings) of building the notice.
+        ropa_core::files::check_output(file, store.path())?;
+    }
     let language = match args.lang {
         Some(Lang::En) => Language::En,
         Some(Lang::De) => Language::De,

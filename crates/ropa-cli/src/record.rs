@@ -138,6 +138,9 @@ fn export_date() -> Result<Date, Failure> {
 /// `ropa export --format pdf|csv`.
 pub fn export(store: &Store, args: &ExportArgs, json: bool) -> Result<(), Failure> {
     args.check()?;
+    if let Some(file) = &args.output {
+        ropa_core::files::check_output(file, store.path())?;
+    }
     if matches!(args.record, Some(Record::Processor))
         && matches!(args.preset, Some(PresetArg::Ico | PresetArg::Cnil))
         && matches!(args.annex, None | Some(Annex::Activities))
