@@ -405,8 +405,8 @@ fn run(cli: Cli) -> Result<(), Failure> {
         },
         Command::Import { document, replace } => {
             let path = register_path(&cli.register)?;
-            let text = std::fs::read_to_string(&document).map_err(|e| io_failure(&document, e))?;
-            let doc = Register::from_json_str(&text)?;
+            let bytes = std::fs::read(&document).map_err(|e| io_failure(&document, e))?;
+            let doc = Register::from_json_bytes(&bytes)?;
             // A dangling symbolic link counts as existing: the new register is never created
             // through it (create_from refuses it).
             let store = if path.is_file() {
@@ -471,20 +471,32 @@ fn run(cli: Cli) -> Result<(), Failure> {
 }
 
 fn read_input(json: Option<String>, file: Option<PathBuf>) -> Result<String, Failure> {
+    let decoded = |bytes: Vec<u8>, source: &str| -> Result<String, Failure> {
+        interchange::decode_json_text(&bytes)
+            .map(str::to_owned)
+            .map_err(|e| Failure {
+                code: "invalid",
+                message: format!("{source}: {e}"),
+                exit: 5,
+            })
+    };
     match (json, file) {
-        (_, Some(f)) => std::fs::read_to_string(&f).map_err(|e| io_failure(&f, e)),
+        (_, Some(f)) => {
+            let bytes = std::fs::read(&f).map_err(|e| io_failure(&f, e))?;
+            decoded(bytes, &f.display().to_string())
+        }
         (Some(j), None) if j == "-" => {
-            let mut s = String::new();
+            let mut bytes = Vec::new();
             std::io::stdin()
-                .read_to_string(&mut s)
+                .read_to_end(&mut bytes)
                 .map_err(|e| Failure {
                     code: "io",
                     message: format!("standard input: {e}"),
                     exit: 1,
                 })?;
-            Ok(s)
+            decoded(bytes, "standard input")
         }
-        (Some(j), None) => Ok(j),
+        (Some(j), None) => Ok(j.strip_prefix('\u{feff}').map(str::to_owned).unwrap_or(j)),
         (None, None) => Err(usage(
             "give the record as JSON, `-` for standard input, or --file FILE",
         )),

@@ -711,3 +711,72 @@ fn absurd_field_sizes_are_refused_with_the_limit_and_why() {
     assert_eq!(out.status.code(), Some(5), "{stderr}");
     assert!(stderr.contains("at most 20000"), "{stderr}");
 }
+
+// --- 8. Encodings: a BOM is accepted, UTF-16 and invalid UTF-8 are named with their place ----
+
+#[test]
+fn documents_with_a_bom_import_and_bad_encodings_are_named_with_their_offset() {
+    let dir = tempfile::tempdir().unwrap();
+    let json = std::fs::read(fixture("clean.json")).unwrap();
+
+    let with_bom = dir.path().join("bom.json");
+    std::fs::write(&with_bom, [&[0xEF, 0xBB, 0xBF][..], &json].concat()).unwrap();
+    let reg = dir.path().join("bom.ropa");
+    ropa(&reg).arg("import").arg(&with_bom).assert().success();
+
+    let text = String::from_utf8(json.clone()).unwrap();
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    let utf16_file = dir.path().join("utf16.json");
+    std::fs::write(&utf16_file, utf16).unwrap();
+    let new = dir.path().join("utf16.ropa");
+    let out = ropa(&new).arg("import").arg(&utf16_file).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(5), "{stderr}");
+    assert!(
+        stderr.contains("UTF-16") && stderr.contains("UTF-8"),
+        "{stderr}"
+    );
+    assert!(!new.exists());
+
+    // A Latin-1 "ü" (0xFC) in the middle of the document.
+    let at = text.find("\"legal_name\"").unwrap() + 15;
+    let mut latin1 = json.clone();
+    latin1.insert(at, 0xFC);
+    let bad = dir.path().join("latin1.json");
+    std::fs::write(&bad, &latin1).unwrap();
+    let out = ropa(&new).arg("import").arg(&bad).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(5), "{stderr}");
+    assert!(
+        stderr.contains(&format!("offset {at}")) && stderr.contains("0xFC"),
+        "{stderr}"
+    );
+    assert!(!new.exists());
+
+    // Single records: from a file and from standard input.
+    let record = dir.path().join("party.json");
+    std::fs::write(
+        &record,
+        [&[0xEF, 0xBB, 0xBF][..], br#"{"id":"bom","name":"Mit BOM"}"#].concat(),
+    )
+    .unwrap();
+    ropa(&reg)
+        .args(["add", "party", "--file"])
+        .arg(&record)
+        .assert()
+        .success();
+    let out = ropa(&reg)
+        .args(["add", "party", "-"])
+        .write_stdin(&b"{\"id\":\"x\",\"name\":\"M\xFCller\"}"[..])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(5), "{stderr}");
+    assert!(
+        stderr.contains("standard input") && stderr.contains("offset 19"),
+        "{stderr}"
+    );
+}

@@ -89,7 +89,57 @@ impl Register {
     }
 }
 
+/// The text of a JSON document given as bytes (a file, standard input): UTF-8, with or without
+/// a leading byte-order mark. UTF-16 (as Windows tools save "Unicode" text) is recognised and
+/// refused with a hint to save as UTF-8; invalid UTF-8 is refused with the byte offset of the
+/// first bad byte. Errors are [`Error::Import`] at `byte N`.
+pub fn decode_json_text(bytes: &[u8]) -> Result<&str> {
+    let utf16 = |order: &str| Error::Import {
+        path: "byte 0".to_owned(),
+        message: format!(
+            "the file is UTF-16 ({order}), not UTF-8; save it as UTF-8 (in Notepad: Save as, Encoding UTF-8)"
+        ),
+    };
+    if bytes.starts_with(&[0xFF, 0xFE]) {
+        return Err(utf16("little-endian"));
+    }
+    if bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(utf16("big-endian"));
+    }
+    // UTF-16 without a byte-order mark: JSON starts with an ASCII character, so one of the
+    // first two bytes is NUL.
+    if bytes.len() >= 2 && (bytes[0] == 0) != (bytes[1] == 0) {
+        return Err(utf16(if bytes[1] == 0 {
+            "little-endian"
+        } else {
+            "big-endian"
+        }));
+    }
+    let (bytes, offset) = match bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
+        Some(rest) => (rest, 3),
+        None => (bytes, 0),
+    };
+    std::str::from_utf8(bytes).map_err(|e| {
+        let at = offset + e.valid_up_to();
+        let bad = bytes[e.valid_up_to()..]
+            .iter()
+            .take(e.error_len().unwrap_or(1).max(1))
+            .map(|b| format!("0x{b:02X}"))
+            .collect::<Vec<_>>()
+            .join(" ");
+        Error::Import {
+            path: format!("byte {at}"),
+            message: format!("not valid UTF-8 (byte {bad} at offset {at}); save the file as UTF-8"),
+        }
+    })
+}
+
 impl Register {
+    /// Parses a document given as bytes (see [`decode_json_text`] for the encodings accepted).
+    pub fn from_json_bytes(bytes: &[u8]) -> Result<Register> {
+        Register::from_json_str(decode_json_text(bytes)?)
+    }
+
     /// Parses a document, checking its format and version first. Errors name the JSON path
     /// (`activities[3].purposes[0].legal_basis`) and the problem.
     pub fn from_json_str(text: &str) -> Result<Register> {
