@@ -17,8 +17,12 @@ fn text(s: impl Into<String>) -> Vec<Run> {
     vec![Run::Text { text: s.into() }]
 }
 
-/// An e-mail address as a mailto link.
+/// An e-mail address as a mailto link; text when it is not an address (a register written
+/// by an older version may hold anything).
 fn email_link(email: &str) -> Vec<Run> {
+    if !crate::validate::is_email_address(email) {
+        return text(email);
+    }
     vec![Run::Link {
         text: email.to_owned(),
         href: format!("mailto:{email}"),

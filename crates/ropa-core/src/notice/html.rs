@@ -27,20 +27,11 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-/// Whether a link target may appear as an `href`.
-fn safe_href(href: &str) -> bool {
-    let lower = href.to_ascii_lowercase();
-    (lower.starts_with("https://") || lower.starts_with("mailto:"))
-        && !href.chars().any(|c| {
-            c.is_whitespace() || c.is_control() || matches!(c, '"' | '\'' | '<' | '>' | '\\' | '`')
-        })
-}
-
 fn runs(out: &mut String, runs: &[Run]) {
     for run in runs {
         match run {
             Run::Text { text } => out.push_str(&escape(text).replace('\n', "<br>\n")),
-            Run::Link { text, href } if safe_href(href) => {
+            Run::Link { text, href } if super::safe_link_target(href) => {
                 out.push_str(&format!(
                     "<a href=\"{}\">{}</a>",
                     escape(href),

@@ -33,15 +33,17 @@ fn runs(out: &mut String, runs: &[Run], indent: &str) {
                     out.push_str(&escape(line));
                 }
             }
-            Run::Link { text, href } => {
-                let target = href.replace(['<', '>', ' '], "");
+            Run::Link { text, href } if super::safe_link_target(href) => {
                 if *href == format!("mailto:{text}") || href == text {
-                    // A CommonMark autolink: the address itself is the visible text.
-                    out.push_str(&format!("<{}>", text.replace(['<', '>', ' '], "")));
+                    // A CommonMark autolink: the address itself is the visible text, and the
+                    // target (https: or a checked e-mail address) holds no `<`, `>` or space.
+                    out.push_str(&format!("<{text}>"));
                 } else {
-                    out.push_str(&format!("[{}](<{target}>)", escape(text)));
+                    out.push_str(&format!("[{}](<{href}>)", escape(text)));
                 }
             }
+            // Any other target is never a link: its text is printed, escaped.
+            Run::Link { text, .. } => out.push_str(&escape(text)),
             Run::Missing { text } => {
                 out.push_str("**");
                 out.push_str(&escape(text));

@@ -190,6 +190,29 @@ impl Run {
     }
 }
 
+/// Whether a link target may be written as a link in any format: `https:` or `mailto:` only,
+/// and no character that could end the target early in HTML or Markdown (quotes, angle
+/// brackets, parentheses, backslashes, spaces, controls). Anything else is printed as text.
+pub fn safe_link_target(href: &str) -> bool {
+    let lower = href.to_ascii_lowercase();
+    let rest = if let Some(rest) = lower.strip_prefix("https://") {
+        rest
+    } else if let Some(address) = lower.strip_prefix("mailto:") {
+        if !crate::validate::is_email_address(&href[7..]) {
+            return false;
+        }
+        address
+    } else {
+        return false;
+    };
+    !rest.is_empty()
+        && !href.chars().any(|c| {
+            c.is_whitespace()
+                || c.is_control()
+                || matches!(c, '"' | '\'' | '<' | '>' | '(' | ')' | '\\' | '`')
+        })
+}
+
 /// Runs as plain text.
 pub fn plain(runs: &[Run]) -> String {
     runs.iter().map(Run::plain).collect()

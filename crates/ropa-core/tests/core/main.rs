@@ -8,6 +8,7 @@ mod export_csv;
 mod export_pdf;
 mod export_support;
 mod interchange;
+mod links;
 mod messages;
 mod notice;
 mod picker;
