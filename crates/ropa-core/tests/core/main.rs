@@ -7,6 +7,7 @@ mod docs;
 mod export_csv;
 mod export_pdf;
 mod export_support;
+mod fuzz;
 mod interchange;
 mod links;
 mod messages;
