@@ -85,7 +85,7 @@ pub fn run(register: &Option<PathBuf>, json: bool, args: CheckArgs) -> Result<()
                 revision: store.info()?.revision,
             },
             lang,
-        )),
+        )?),
         Format::Text => None,
     };
     match (report_bytes, &args.output) {

@@ -213,6 +213,7 @@ impl From<Error> for Failure {
             | Error::MissingReference { .. }
             | Error::Duplicate { .. }
             | Error::InUse { .. }
+            | Error::Unprintable { .. }
             | Error::Import { .. }
             | Error::NoOrganisation => 5,
             Error::NotARegister { .. }

@@ -135,7 +135,7 @@ pub fn run(register: &Option<PathBuf>, args: NoticeArgs, out: &Out) -> Result<()
             Format::Md => (notice::markdown::render(&notice) + "\n").into_bytes(),
             Format::Html => notice::html::render(&notice).into_bytes(),
             Format::Csv => notice::csv::render(&notice).into_bytes(),
-            Format::Pdf => notice::pdf::to_bytes(&notice),
+            Format::Pdf => notice::pdf::to_bytes(&notice)?,
         }
     };
     match args.output {

@@ -182,6 +182,20 @@ pub enum Error {
     )]
     ReadOnly(PathBuf),
 
+    /// A document to be written as PDF holds a character the embedded fonts cannot draw.
+    #[error(
+        "cannot write the PDF: “{character}” (U+{code:04X}) in `{field}` (“{text}”) is not in the embedded font, DejaVu Sans (Latin, Greek, Cyrillic, Armenian, Georgian, Hebrew, Arabic and many symbols); it would print as an empty box. Write it in a script the font covers, or export CSV, HTML or Markdown, which keep every character",
+        code = *character as u32
+    )]
+    Unprintable {
+        /// The character.
+        character: char,
+        /// Where it is (path in the document's content, e.g. `activities[2].name`).
+        field: String,
+        /// The text around it.
+        text: String,
+    },
+
     /// A revision counter reached [`crate::store::MAX_REVISION`]; the write was not made.
     #[error(
         "the revision counter of {} has reached its limit; export the register and import it into a new file",
@@ -236,6 +250,7 @@ impl Error {
             Error::Json(_) => "json",
             Error::UpgradeNeeded { .. } => "upgrade_needed",
             Error::ReadOnly(_) => "read_only",
+            Error::Unprintable { .. } => "unprintable_character",
             Error::RevisionLimit { .. } => "revision_limit",
             Error::WouldOverwriteRegister { .. } => "would_overwrite_register",
         }
@@ -358,6 +373,14 @@ impl Error {
             Error::ReadOnly(path) => format!(
                 "{} ist nur lesbar geöffnet (die Datei oder ihr Ordner kann nicht geschrieben werden); nichts wurde geändert – kopieren Sie es an einen beschreibbaren Ort, um es zu bearbeiten",
                 path.display()
+            ),
+            Error::Unprintable {
+                character,
+                field,
+                text,
+            } => format!(
+                "das PDF kann nicht geschrieben werden: „{character}“ (U+{:04X}) in `{field}` („{text}“) fehlt in der eingebetteten Schrift DejaVu Sans (Latein, Griechisch, Kyrillisch, Armenisch, Georgisch, Hebräisch, Arabisch und viele Symbole) und würde als leeres Kästchen gedruckt. Schreiben Sie es in einer Schrift, die sie abdeckt, oder exportieren Sie CSV, HTML oder Markdown, die jedes Zeichen behalten",
+                *character as u32
             ),
             Error::RevisionLimit { entity } => format!(
                 "der Revisionszähler von {} hat seine Grenze erreicht; exportieren Sie das Verzeichnis und importieren Sie es in eine neue Datei",

@@ -641,7 +641,7 @@ impl Output {
                         export::csv::write(&doc, export::csv::Table::Activities, &csv, &mut out)?;
                         out
                     }
-                    _ => export::pdf::to_bytes(&doc),
+                    _ => export::pdf::to_bytes(&doc)?,
                 };
                 Ok(Rendered::plain(bytes))
             }
@@ -662,7 +662,7 @@ impl Output {
                     Output::Notice(super::notice::NoticeFormat::Csv) => {
                         notice::csv::render(&built).into_bytes()
                     }
-                    _ => notice::pdf::to_bytes(&built),
+                    _ => notice::pdf::to_bytes(&built)?,
                 };
                 let warnings = built
                     .warnings
@@ -687,7 +687,7 @@ impl Output {
                     ))
                 })?;
                 Ok(Rendered::plain(match self {
-                    Output::ChecksPdf => checks::report::pdf::to_bytes(&findings, &info, language),
+                    Output::ChecksPdf => checks::report::pdf::to_bytes(&findings, &info, language)?,
                     _ => checks::report::csv(&findings, language),
                 }))
             }

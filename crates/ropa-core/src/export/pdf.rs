@@ -24,13 +24,15 @@ const HEADER_SIZE: f32 = 7.6;
 
 /// Writes the record as PDF to `out`.
 pub fn write(doc: &RecordDocument, out: &mut impl Write) -> Result<()> {
-    out.write_all(&to_bytes(doc))?;
+    out.write_all(&to_bytes(doc)?)?;
     out.flush()?;
     Ok(())
 }
 
-/// The record as PDF bytes.
-pub fn to_bytes(doc: &RecordDocument) -> Vec<u8> {
+/// The record as PDF bytes; refused with [`crate::Error::Unprintable`] when a fact holds a
+/// character the embedded fonts cannot draw.
+pub fn to_bytes(doc: &RecordDocument) -> Result<Vec<u8>> {
+    super::layout::coverage::check(&doc.content)?;
     let geo = Geometry::a4();
     let l = doc.labels();
 
@@ -96,7 +98,7 @@ pub fn to_bytes(doc: &RecordDocument) -> Vec<u8> {
     );
     let created = doc.export_date.days_since_epoch() * 86_400;
     let title = format!("{} – {}", l.title, doc.content.organisation.legal_name);
-    layout::render(
+    Ok(layout::render(
         &pages,
         &geo,
         &PdfInfo {
@@ -106,7 +108,7 @@ pub fn to_bytes(doc: &RecordDocument) -> Vec<u8> {
             created,
             outline,
         },
-    )
+    ))
 }
 
 fn para(text: impl Into<String>, style: Style) -> Vec<Span> {

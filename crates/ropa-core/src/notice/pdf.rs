@@ -9,7 +9,7 @@
 use super::{Item, Mode, Notice, Run};
 use crate::export::layout::{self, Composer, Furniture, Geometry, PdfInfo, Rgb, Span, Style};
 use crate::model::Language;
-use std::io::{self, Write};
+use std::io::Write;
 
 const BODY: Style = Style::regular(9.5);
 const SUBHEADING: Style = Style::bold(10.0);
@@ -38,13 +38,15 @@ fn words(language: Language) -> Words {
 }
 
 /// Writes the notice as PDF to `out`.
-pub fn write(notice: &Notice, out: &mut impl Write) -> io::Result<()> {
-    out.write_all(&to_bytes(notice))?;
-    out.flush()
+pub fn write(notice: &Notice, out: &mut impl Write) -> crate::Result<()> {
+    out.write_all(&to_bytes(notice)?)?;
+    Ok(out.flush()?)
 }
 
-/// The notice as PDF bytes.
-pub fn to_bytes(notice: &Notice) -> Vec<u8> {
+/// The notice as PDF bytes; refused with [`crate::Error::Unprintable`] when it holds a
+/// character the embedded fonts cannot draw.
+pub fn to_bytes(notice: &Notice) -> crate::Result<Vec<u8>> {
+    crate::export::layout::coverage::check(notice)?;
     let geo = Geometry::a4();
     let w = words(notice.language);
 
@@ -120,7 +122,7 @@ pub fn to_bytes(notice: &Notice) -> Vec<u8> {
         .map(|m| (m.title.clone(), m.page + front_pages))
         .collect();
     let title = format!("{} – {}", notice.title, notice.controller);
-    layout::render(
+    Ok(layout::render(
         &pages,
         &geo,
         &PdfInfo {
@@ -130,7 +132,7 @@ pub fn to_bytes(notice: &Notice) -> Vec<u8> {
             created: notice.version_date.days_since_epoch() * 86_400,
             outline,
         },
-    )
+    ))
 }
 
 fn front_page(notice: &Notice, w: &Words, body: &Composer, offset: usize, c: &mut Composer) {

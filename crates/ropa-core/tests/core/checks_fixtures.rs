@@ -456,7 +456,7 @@ fn pdf_report_carries_every_finding_and_the_counts() {
             let pdf = write_file(
                 dir.path(),
                 &format!("{name}-{lang:?}.pdf"),
-                &to_bytes(&found, &info, lang),
+                &to_bytes(&found, &info, lang).unwrap(),
             );
             qpdf_check(&pdf);
             let pages = pdftotext_pages(&pdf);

@@ -12,6 +12,7 @@ mod interchange;
 mod links;
 mod messages;
 mod notice;
+mod pdf_text;
 mod picker;
 mod store;
 

@@ -1168,7 +1168,7 @@ fn pdf_passes_qpdf_and_keeps_every_section_text_intact() {
             let pdf = write_file(
                 dir.path(),
                 &format!("{name}-{lang:?}.pdf"),
-                &notice::pdf::to_bytes(&n),
+                &notice::pdf::to_bytes(&n).unwrap(),
             );
             qpdf_check(&pdf);
             let pages = pdftotext_pages(&pdf);

@@ -123,7 +123,8 @@ fn count_cells(c: [usize; 3]) -> Vec<Cell> {
 }
 
 /// The report as PDF bytes.
-pub fn to_bytes(findings: &[Finding], info: &ReportInfo, lang: Language) -> Vec<u8> {
+pub fn to_bytes(findings: &[Finding], info: &ReportInfo, lang: Language) -> crate::Result<Vec<u8>> {
+    crate::export::layout::coverage::check(&(findings, &info.organisation))?;
     let geo = Geometry::a4();
     let w = words(lang);
     let german = lang == Language::De;
@@ -301,7 +302,7 @@ pub fn to_bytes(findings: &[Finding], info: &ReportInfo, lang: Language) -> Vec<
     );
     let outline = c.marks.iter().map(|m| (m.title.clone(), m.page)).collect();
     let title = format!("{} – {}", w.title, info.organisation);
-    layout::render(
+    Ok(layout::render(
         &pages,
         &geo,
         &PdfInfo {
@@ -311,5 +312,5 @@ pub fn to_bytes(findings: &[Finding], info: &ReportInfo, lang: Language) -> Vec<
             created: info.checked_on.days_since_epoch() * 86_400,
             outline,
         },
-    )
+    ))
 }

@@ -11,6 +11,7 @@
 //! the fonts and writes outline, links and metadata; the page content streams are written
 //! directly (see `render.rs` for why).
 
+pub mod coverage;
 pub mod font;
 mod render;
 pub mod text;

@@ -418,6 +418,7 @@ fn content(page: &Page, h: f32, enc: &[Encoding; 2]) -> Vec<u8> {
         }
         match item {
             Item::Text { x, y, text, style } => {
+                let text = &*visual_order(text);
                 if !in_text {
                     out.extend_from_slice(b"BT\n");
                     in_text = true;
@@ -542,5 +543,36 @@ mod tests {
         assert_eq!(parse_bfchar("<0041> <00DF>"), Some((0x41, Some('ß'))));
         assert_eq!(parse_bfchar("<0003> <D83DDE00>"), Some((3, Some('😀'))));
         assert_eq!(parse_bfchar("<0004> <00660069>"), Some((4, None)));
+    }
+}
+
+/// `text` in the order its characters are drawn from left to right: right-to-left runs
+/// (Hebrew, Arabic) reversed by the Unicode Bidirectional Algorithm in a left-to-right
+/// document. Readers of the PDF (pdftotext, screen readers, copy and paste) apply the same
+/// algorithm backwards and get the logical order again.
+fn visual_order(text: &str) -> std::borrow::Cow<'_, str> {
+    fn right_to_left(c: char) -> bool {
+        matches!(c as u32, 0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF)
+    }
+    if !text.chars().any(right_to_left) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let info = unicode_bidi::BidiInfo::new(text, Some(unicode_bidi::Level::ltr()));
+    let mut out = String::with_capacity(text.len());
+    for paragraph in &info.paragraphs {
+        out.push_str(&info.reorder_line(paragraph, paragraph.range.clone()));
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod bidi_tests {
+    #[test]
+    fn right_to_left_runs_are_reversed_for_drawing_and_the_rest_kept() {
+        assert_eq!(
+            super::visual_order("Hebrew שלום עולם end"),
+            "Hebrew םלוע םולש end"
+        );
+        assert_eq!(super::visual_order("Größe 30 €"), "Größe 30 €");
     }
 }
