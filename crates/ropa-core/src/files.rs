@@ -2,6 +2,7 @@
 //! over a register.
 
 use crate::error::{Error, Result};
+use crate::paths::{folder_of, with_suffix};
 use crate::store::APPLICATION_ID;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -72,12 +73,6 @@ pub fn check_output(output: &Path, register: Option<&Path>) -> Result<()> {
     Ok(())
 }
 
-fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
-    let mut text = path.as_os_str().to_owned();
-    text.push(suffix);
-    PathBuf::from(text)
-}
-
 /// Both exist and are the same file (device and inode, following links).
 fn same_file(a: &Path, b: &Path) -> bool {
     #[cfg(unix)]
@@ -104,11 +99,11 @@ fn same_name(a: &Path, b: &Path) -> bool {
         if let Ok(full) = std::fs::canonicalize(path) {
             return Some(full);
         }
-        let dir = match path.parent() {
-            Some(dir) if !dir.as_os_str().is_empty() => dir,
-            _ => Path::new("."),
-        };
-        Some(std::fs::canonicalize(dir).ok()?.join(path.file_name()?))
+        Some(
+            std::fs::canonicalize(folder_of(path))
+                .ok()?
+                .join(path.file_name()?),
+        )
     }
     matches!((resolved(a), resolved(b)), (Some(a), Some(b)) if a == b)
 }
@@ -127,10 +122,7 @@ fn is_register_file(path: &Path) -> bool {
 /// failure leaves no temporary file behind. The file gets the permissions any program's output
 /// gets (0666 less the user's umask), not the temporary file's 0600.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir,
-        _ => Path::new("."),
-    };
+    let dir = folder_of(path);
     let mut builder = tempfile::Builder::new();
     builder.prefix(".ropa-export-").suffix(".part");
     #[cfg(unix)]

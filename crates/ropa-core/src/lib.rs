@@ -20,8 +20,10 @@ pub mod files;
 pub mod interchange;
 pub mod model;
 pub mod notice;
+mod paths;
 pub mod reference;
 pub mod store;
+pub mod text;
 mod validate;
 
 pub use error::{Error, Result};

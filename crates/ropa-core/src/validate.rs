@@ -95,43 +95,9 @@ pub fn is_blank(text: &str) -> bool {
 pub fn check_texts<R: RecordMeta + serde::Serialize>(record: &R) -> Result<()> {
     let value = serde_json::to_value(record)?;
     let c = Check::of(record);
-    walk_texts(&value, &mut String::new(), "", &mut |path, key, text| {
+    crate::text::each_string(&value, &mut |path, key, text| {
         check_text(&c, path, key, text)
     })
-}
-
-fn walk_texts(
-    value: &serde_json::Value,
-    path: &mut String,
-    key: &str,
-    f: &mut impl FnMut(&str, &str, &str) -> Result<()>,
-) -> Result<()> {
-    use serde_json::Value;
-    match value {
-        Value::String(text) => f(path, key, text),
-        Value::Array(items) => {
-            for (i, item) in items.iter().enumerate() {
-                let len = path.len();
-                path.push_str(&format!("[{i}]"));
-                walk_texts(item, path, key, f)?;
-                path.truncate(len);
-            }
-            Ok(())
-        }
-        Value::Object(map) => {
-            for (k, v) in map {
-                let len = path.len();
-                if !path.is_empty() {
-                    path.push('.');
-                }
-                path.push_str(k);
-                walk_texts(v, path, k, f)?;
-                path.truncate(len);
-            }
-            Ok(())
-        }
-        _ => Ok(()),
-    }
 }
 
 fn check_text(c: &Check<'_>, field: &str, key: &str, text: &str) -> Result<()> {
@@ -252,7 +218,7 @@ impl<'a> Check<'a> {
     fn email(&self, field: &str, value: &Option<String>) -> Result<()> {
         self.opt_text(field, value)?;
         if let Some(v) = value
-            && !is_email_address(v)
+            && !crate::text::is_email_address(v)
         {
             return Err(self.fail(
                 field,
@@ -285,35 +251,6 @@ impl<'a> Check<'a> {
         }
         Ok(())
     }
-}
-
-/// An e-mail address as people write one: exactly one `@`; a local part of letters, digits and
-/// the characters RFC 5322 allows unquoted (`!#$%&'*+-/=?^_`{|}~` and dots, not at either end
-/// nor doubled); a domain of at least two dot-separated labels of letters, digits and hyphens
-/// (non-ASCII letters allowed for internationalised addresses). So no scheme (`mailto:`,
-/// `javascript:`), no spaces, no brackets or quotes, no control characters.
-pub fn is_email_address(v: &str) -> bool {
-    let Some((local, domain)) = v.split_once('@') else {
-        return false;
-    };
-    let local_ok = !local.is_empty()
-        && local.chars().count() <= 64
-        && !local.starts_with('.')
-        && !local.ends_with('.')
-        && !local.contains("..")
-        && local
-            .chars()
-            .all(|c| c.is_alphanumeric() || "!#$%&'*+-/=?^_`{|}~.".contains(c));
-    let labels: Vec<&str> = domain.split('.').collect();
-    let domain_ok = labels.len() >= 2
-        && labels.iter().all(|l| {
-            !l.is_empty()
-                && l.chars().count() <= 63
-                && !l.starts_with('-')
-                && !l.ends_with('-')
-                && l.chars().all(|c| c.is_alphanumeric() || c == '-')
-        });
-    local_ok && domain_ok
 }
 
 const ID_RULE: &str = "must be 1–64 characters of letters, digits, '-', '_' or '.'";

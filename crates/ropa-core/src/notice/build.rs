@@ -20,7 +20,7 @@ fn text(s: impl Into<String>) -> Vec<Run> {
 /// An e-mail address as a mailto link; text when it is not an address (a register written
 /// by an older version may hold anything).
 fn email_link(email: &str) -> Vec<Run> {
-    if !crate::validate::is_email_address(email) {
+    if !crate::text::is_email_address(email) {
         return text(email);
     }
     vec![Run::Link {

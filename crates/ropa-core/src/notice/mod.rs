@@ -198,7 +198,7 @@ pub fn safe_link_target(href: &str) -> bool {
     let rest = if let Some(rest) = lower.strip_prefix("https://") {
         rest
     } else if let Some(address) = lower.strip_prefix("mailto:") {
-        if !crate::validate::is_email_address(&href[7..]) {
+        if !crate::text::is_email_address(&href[7..]) {
             return false;
         }
         address

@@ -306,11 +306,6 @@ impl Store {
         Ok(())
     }
 
-    /// Whether this store was opened with [`Store::open_read_only`].
-    pub fn is_read_only(&self) -> bool {
-        self.read_only
-    }
-
     /// The file this register lives in (`None` in memory).
     pub fn path(&self) -> Option<&Path> {
         self.path.as_deref()
@@ -608,10 +603,7 @@ fn refuse_existing(path: &Path) -> Result<()> {
 
 /// A new, empty, owner-only temporary file in `dest`'s directory, removed when dropped.
 fn partial_file(dest: &Path) -> Result<tempfile::TempPath> {
-    let dir = match dest.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir,
-        _ => Path::new("."),
-    };
+    let dir = crate::paths::folder_of(dest);
     let name = dest
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -640,10 +632,7 @@ fn link_into_place(partial: tempfile::TempPath, dest: &Path) -> Result<()> {
         }
         Err(err) => return Err(Error::Io(err.error)),
     }
-    let dir = match dest.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir,
-        _ => Path::new("."),
-    };
+    let dir = crate::paths::folder_of(dest);
     // The directory entry must reach the disk too, or a power loss could lose the new name.
     if let Ok(dir) = std::fs::File::open(dir) {
         let _ = dir.sync_all();
@@ -669,9 +658,7 @@ fn cannot_write_beside(err: &rusqlite::Error) -> bool {
 /// Whether a `-wal` file with content sits next to `path` (an empty one, as a failed open may
 /// leave, holds nothing).
 fn wal_holds_changes(path: &Path) -> bool {
-    let mut wal = path.as_os_str().to_owned();
-    wal.push("-wal");
-    std::fs::metadata(Path::new(&wal)).is_ok_and(|m| m.len() > 0)
+    std::fs::metadata(crate::paths::with_suffix(path, "-wal")).is_ok_and(|m| m.len() > 0)
 }
 
 /// `file:` URI of `path` with `immutable=1`: SQLite then reads the file without locks or a

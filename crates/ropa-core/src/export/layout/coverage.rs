@@ -19,48 +19,17 @@ pub fn printable(c: char) -> bool {
 /// serialised content, e.g. `activities[2].name`) and the text around it.
 pub fn check(value: &impl Serialize) -> Result<()> {
     let value = serde_json::to_value(value)?;
-    let mut path = String::new();
-    walk(&value, &mut path)
-}
-
-fn walk(value: &serde_json::Value, path: &mut String) -> Result<()> {
-    use serde_json::Value;
-    match value {
-        Value::String(text) => match text.chars().position(|c| !printable(c)) {
-            None => Ok(()),
-            Some(at) => {
-                let character = text.chars().nth(at).unwrap_or(' ');
-                let excerpt: String = text.chars().skip(at.saturating_sub(20)).take(40).collect();
-                Err(Error::Unprintable {
-                    character,
-                    field: path.clone(),
-                    text: excerpt,
-                })
-            }
-        },
-        Value::Array(items) => {
-            for (i, item) in items.iter().enumerate() {
-                let len = path.len();
-                path.push_str(&format!("[{i}]"));
-                walk(item, path)?;
-                path.truncate(len);
-            }
-            Ok(())
-        }
-        Value::Object(map) => {
-            for (k, v) in map {
-                let len = path.len();
-                if !path.is_empty() {
-                    path.push('.');
-                }
-                path.push_str(k);
-                walk(v, path)?;
-                path.truncate(len);
-            }
-            Ok(())
-        }
-        _ => Ok(()),
-    }
+    crate::text::each_string(&value, &mut |field, _, text| match text
+        .chars()
+        .position(|c| !printable(c))
+    {
+        None => Ok(()),
+        Some(at) => Err(Error::Unprintable {
+            character: text.chars().nth(at).unwrap_or(' '),
+            field: field.to_owned(),
+            text: text.chars().skip(at.saturating_sub(20)).take(40).collect(),
+        }),
+    })
 }
 
 #[cfg(test)]
