@@ -176,21 +176,13 @@ async fn a_save_waits_for_a_register_held_by_another_program_and_says_so() -> Te
 
     with_app(&args, |client| async move {
         click(&client, "[data-testid='activity-name']").await?;
-        let name = client
-            .wait()
-            .at_most(WAIT)
-            .for_element(Locator::Css("[data-testid='edit-name']"))
-            .await?;
+        let name = find(&client, "[data-testid='edit-name']").await?;
         let holder = Store::open(&path)?;
         holder
             .connection()
             .execute_batch("BEGIN IMMEDIATE; UPDATE register_info SET updated_at = updated_at;")?;
         name.send_keys(" (while busy)").await?;
-        client
-            .wait()
-            .at_most(WAIT)
-            .for_element(Locator::Css("[data-testid='register-busy']"))
-            .await?;
+        find(&client, "[data-testid='register-busy']").await?;
         screenshot(&client, "register-busy").await?;
         let wanted = format!("{} (while busy)", first.name);
         assert_ne!(Store::open(&path)?.get::<Activity>(&first.id)?.name, wanted);
