@@ -9,6 +9,7 @@ use ts_rs::{Config, TS};
 
 use crate::commands::{checks, files, notice, records, reference, register};
 use crate::error::IpcError;
+use ropa_core::documents;
 
 /// Every command: name, request type (`None`: no arguments) and response type, in TypeScript.
 /// Commands take their arguments as one `request` object (`open_register` takes `path`).
@@ -52,9 +53,13 @@ const COMMANDS: &[(&str, Option<&str>, &str)] = &[
         Some("RegisterDialog"),
         "string | null",
     ),
-    ("choose_export_file", Some("ExportRequest"), "string | null"),
+    (
+        "choose_export_file",
+        Some("DocumentRequest"),
+        "string | null",
+    ),
     ("set_ui_language", Some("UiLanguage"), "null"),
-    ("export_choices", None, "Array<ExportChoice>"),
+    ("export_choices", None, "Array<DocumentChoice>"),
     (
         "export_document",
         Some("ExportDocumentArgs"),
@@ -99,7 +104,6 @@ fn generate() -> BTreeMap<String, String> {
         records::SaveRequest,
         records::OrganisationRequest,
         checks::CheckFinding,
-        notice::NoticeFormat,
         notice::NoticeRequest,
         notice::NoticeText,
         notice::NoticeSettingsRequest,
@@ -109,13 +113,20 @@ fn generate() -> BTreeMap<String, String> {
         files::RecentRegister,
         files::CreateRequest,
         files::RegisterDialog,
-        files::ExportDocument,
-        files::ExportFormat,
-        files::CsvPreset,
-        files::CsvDelimiter,
-        files::ExportRequest,
-        files::ExportChoice,
         files::ExportOutcome,
+        // The core's documents: what can be exported, and how.
+        documents::Document,
+        documents::Format,
+        documents::Table,
+        documents::Preset,
+        documents::Delimiter,
+        documents::DocOption,
+        documents::Selects,
+        documents::DocumentRequest,
+        documents::DocumentChoice,
+        documents::FormatChoice,
+        documents::Warning,
+        documents::Facts,
         files::UiLanguage,
         // Editors' pickers.
         reference::CountryOption,
@@ -143,7 +154,7 @@ fn generate() -> BTreeMap<String, String> {
         let args = match request {
             None => "Record<string, never>".to_owned(),
             Some("path") => "{ path: string }".to_owned(),
-            Some("ExportDocumentArgs") => "{ request: ExportRequest; path: string }".to_owned(),
+            Some("ExportDocumentArgs") => "{ request: DocumentRequest; path: string }".to_owned(),
             Some(request) => format!("{{ request: {request} }}"),
         };
         commands.push_str(&format!(

@@ -72,6 +72,7 @@ impl From<ropa_core::Error> for IpcError {
             ropa_core::Error::Invalid { field, .. }
             | ropa_core::Error::UnknownCode { field, .. }
             | ropa_core::Error::MissingReference { field, .. } => Some(field.clone()),
+            ropa_core::Error::BadOption { option, .. } => Some(option.clone()),
             _ => None,
         };
         let error = Self::new(err.code(), err.to_string()).de(err.message_de());
@@ -94,10 +95,16 @@ impl From<ropa_core::notice::NoticeError> for IpcError {
     fn from(err: ropa_core::notice::NoticeError) -> Self {
         match err {
             ropa_core::notice::NoticeError::Store(err) => err.into(),
-            ropa_core::notice::NoticeError::Incomplete { .. } => {
-                Self::new("notice_incomplete", err.to_string())
-            }
-            other => Self::new("not_found", other.to_string()),
+            other => Self::new(other.code(), other.to_string()).de(other.message_de()),
+        }
+    }
+}
+
+impl From<ropa_core::documents::DocumentError> for IpcError {
+    fn from(err: ropa_core::documents::DocumentError) -> Self {
+        match err {
+            ropa_core::documents::DocumentError::Core(err) => err.into(),
+            other => Self::new(other.code(), other.to_string()).de(other.message_de()),
         }
     }
 }

@@ -202,7 +202,7 @@ fn every_offered_export_writes_its_file() {
         for format in choice["formats"].as_array().unwrap() {
             for language in ["en", "de"] {
                 let document = choice["document"].as_str().unwrap();
-                let format = format.as_str().unwrap();
+                let format = format["format"].as_str().unwrap();
                 let path = dir.path().join(format!("{document}-{language}.{format}"));
                 let started = Instant::now();
                 let result = export(

@@ -5,6 +5,7 @@
 use super::{Failure, Lang, Out, open_to_read, usage, write_document};
 use clap::{Args, ValueEnum};
 use ropa_core::checks::{self, CheckOptions, Finding, Summary, report};
+use ropa_core::documents::{self, Document, DocumentRequest};
 use ropa_core::model::{Date, Language};
 use serde::Serialize;
 use std::io::Write;
@@ -64,52 +65,56 @@ pub fn run(register: &Option<PathBuf>, json: bool, args: CheckArgs) -> Result<()
     if let Some(file) = &args.output {
         ropa_core::files::check_output(file, store.path())?;
     }
-    let org = store.organisation()?;
     let lang = match args.lang {
-        Some(Lang::En) => Language::En,
-        Some(Lang::De) => Language::De,
-        None => org.language,
+        Some(lang) => lang.language(),
+        None => store.organisation()?.language,
     };
-    let mut opts = CheckOptions::on(args.today.unwrap_or_else(Date::today));
-    opts.dpf_max_age_days = args.dpf_max_age;
-    let findings = checks::check_store(&store, &opts)?;
-    let summary = Summary::of(&findings);
-
-    let report_bytes = match args.format {
-        Format::Csv => Some(report::csv(&findings, lang)),
-        Format::Pdf => Some(report::pdf::to_bytes(
-            &findings,
-            &report::pdf::ReportInfo {
-                organisation: org.legal_name.clone(),
-                checked_on: opts.today,
-                revision: store.info()?.revision,
-            },
-            lang,
-        )?),
-        Format::Text => None,
-    };
-    match (report_bytes, &args.output) {
-        (Some(bytes), Some(file)) => write_document(&store, file, &bytes)?,
-        (Some(bytes), None) => {
-            let mut stdout = std::io::stdout().lock();
-            // A closed pipe is not worth reporting (as elsewhere in the CLI).
-            let _ = stdout.write_all(&bytes).and_then(|()| stdout.flush());
+    let today = args.today.unwrap_or_else(Date::today);
+    let summary = match args.format {
+        Format::Csv | Format::Pdf => {
+            let format = if args.format == Format::Csv {
+                documents::Format::Csv
+            } else {
+                documents::Format::Pdf
+            };
+            let mut request =
+                DocumentRequest::new(Document::ChecksReport, format).in_language(lang);
+            request.check_date = Some(today);
+            request.dpf_max_age_days = Some(args.dpf_max_age);
+            let prepared = documents::prepare(&store, &request)?;
+            let bytes = prepared.render()?.bytes;
+            match &args.output {
+                Some(file) => write_document(&store, file, &bytes)?,
+                None => {
+                    let mut stdout = std::io::stdout().lock();
+                    // A closed pipe is not worth reporting (as elsewhere in the CLI).
+                    let _ = stdout.write_all(&bytes).and_then(|()| stdout.flush());
+                }
+            }
+            prepared
+                .findings()
+                .map(|(_, summary)| summary)
+                .unwrap_or_default()
         }
-        (None, Some(_)) => {
-            return Err(usage("--output needs --format csv or pdf"));
-        }
-        (None, None) => {
+        Format::Text => {
+            if args.output.is_some() {
+                return Err(usage("--output needs --format csv or pdf"));
+            }
+            let mut opts = CheckOptions::on(today);
+            opts.dpf_max_age_days = args.dpf_max_age;
+            let findings = checks::check_store(&store, &opts)?;
+            let summary = Summary::of(&findings);
+            let org = store.organisation()?.legal_name;
             let value = JsonReport {
-                organisation: &org.legal_name,
-                checked_on: opts.today,
+                organisation: &org,
+                checked_on: today,
                 summary,
                 findings: &findings,
             };
-            Out { json }.emit(&value, || {
-                text(&org.legal_name, opts.today, &summary, &findings, lang)
-            })?;
+            Out { json }.emit(&value, || text(&org, today, &summary, &findings, lang))?;
+            summary
         }
-    }
+    };
 
     if summary.errors > 0 {
         let german = lang == Language::De;

@@ -14,6 +14,7 @@ mod record;
 use clap::{Parser, Subcommand, ValueEnum};
 use kinds::{Kind, with_kind};
 use patch::Assignment;
+use ropa_core::documents::DocumentError;
 use ropa_core::interchange::{self, Register};
 use ropa_core::model::{Language, Organisation, RecordMeta};
 use ropa_core::reference::reference;
@@ -181,6 +182,15 @@ enum Lang {
     De,
 }
 
+impl Lang {
+    fn language(self) -> Language {
+        match self {
+            Lang::En => Language::En,
+            Lang::De => Language::De,
+        }
+    }
+}
+
 #[derive(Clone, Copy, ValueEnum)]
 enum CodeList {
     Countries,
@@ -221,12 +231,35 @@ impl From<Error> for Failure {
             | Error::UpgradeNeeded { .. }
             | Error::AlreadyExists(_)
             | Error::WouldOverwriteRegister { .. } => 6,
+            Error::BadOption { .. } => 2,
             _ => 1,
         };
         Failure {
             code: e.code(),
             message: e.to_string(),
             exit,
+        }
+    }
+}
+
+impl From<DocumentError> for Failure {
+    fn from(e: DocumentError) -> Failure {
+        match e {
+            DocumentError::Core(e) => e.into(),
+            DocumentError::Incomplete { gaps, language } => {
+                let mut message = format!(
+                    "the notice cannot be final: {} required facts are missing from the register:",
+                    gaps.len()
+                );
+                for g in &gaps {
+                    message.push_str(&format!("\n  {}: {}", g.section, g.message(language)));
+                }
+                Failure {
+                    code: "notice_incomplete",
+                    message,
+                    exit: notice::EXIT_INCOMPLETE,
+                }
+            }
         }
     }
 }
@@ -320,10 +353,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         } => {
             let mut org = Organisation::new(name);
             org.country = country.map(|c| c.to_uppercase());
-            org.language = match language {
-                Lang::En => Language::En,
-                Lang::De => Language::De,
-            };
+            org.language = language.language();
             let store = Store::create(&file, &org)?;
             let info = store.info()?;
             out.emit(&info, || {

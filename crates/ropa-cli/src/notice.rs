@@ -2,8 +2,8 @@
 
 use crate::{Failure, Lang, Out, open_to_read, write_document};
 use clap::{Args, ValueEnum};
-use ropa_core::model::{Date, Language};
-use ropa_core::notice::{self, Mode, NoticeError, NoticeOptions};
+use ropa_core::documents::{self, Document, DocumentRequest};
+use ropa_core::model::Date;
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -59,84 +59,39 @@ pub fn run(register: &Option<PathBuf>, args: NoticeArgs, out: &Out) -> Result<()
         // Refused before the work (and the warnings) of building the notice.
         ropa_core::files::check_output(file, store.path())?;
     }
-    let language = match args.lang {
-        Some(Lang::En) => Language::En,
-        Some(Lang::De) => Language::De,
-        None => store.organisation()?.language,
+    let format = match args.format {
+        Format::Md => documents::Format::Markdown,
+        Format::Html => documents::Format::Html,
+        Format::Csv => documents::Format::Csv,
+        Format::Pdf => documents::Format::Pdf,
     };
-    let options = NoticeOptions {
-        language,
-        mode: if args.final_ {
-            Mode::Final
-        } else {
-            Mode::Draft
-        },
-        activities: args.activities,
-        version_date: args.date,
-    };
-    let notice = match notice::build_from_store(&store, &options) {
-        Ok(n) => n,
-        Err(NoticeError::Incomplete { gaps }) => {
-            let mut message = format!(
-                "the notice cannot be final: {} required facts are missing from the register:",
-                gaps.len()
-            );
-            for g in &gaps {
-                message.push_str(&format!("\n  {}: {}", g.section, g.message(language)));
-            }
-            return Err(Failure {
-                code: "notice_incomplete",
-                message,
-                exit: EXIT_INCOMPLETE,
-            });
-        }
-        Err(NoticeError::Store(e)) => return Err(e.into()),
-        Err(e @ NoticeError::UnknownActivity(_)) => {
-            return Err(Failure {
-                code: "not_found",
-                message: e.to_string(),
-                exit: 3,
-            });
-        }
-        Err(e) => {
-            return Err(Failure {
-                code: "usage",
-                message: e.to_string(),
-                exit: 2,
-            });
-        }
-    };
+    let mut request = DocumentRequest::new(Document::Notice, format);
+    request.language = args.lang.map(Lang::language);
+    request.final_notice = args.final_;
+    request.selection = args.activities;
+    request.version_date = args.date;
+    let prepared = documents::prepare(&store, &request)?;
+    let warnings = prepared.warnings();
     if !out.json {
         let mut stderr = std::io::stderr().lock();
-        for g in &notice.warnings {
-            let _ = writeln!(stderr, "warning: {}: {}", g.section, g.message(language));
+        for w in &warnings {
+            let _ = writeln!(stderr, "warning: {}: {}", w.section, w.message);
         }
-        for o in &notice.unused_overrides {
+        let gaps = prepared.notice().map_or(0, |n| n.warnings.len());
+        if gaps > 0 {
             let _ = writeln!(
                 stderr,
-                "warning: override of `{}` for section `{}` not applied: no such section",
-                o.sentence, o.section
-            );
-        }
-        if !notice.warnings.is_empty() {
-            let _ = writeln!(
-                stderr,
-                "draft: {} facts missing (marked in the text); --final refuses until they are recorded",
-                notice.warnings.len()
+                "draft: {gaps} facts missing (marked in the text); --final refuses until they are recorded"
             );
         }
     }
-    let bytes = if out.json {
-        let mut t = serde_json::to_string_pretty(&notice).map_err(ropa_core::Error::from)?;
-        t.push('\n');
-        t.into_bytes()
-    } else {
-        match args.format {
-            Format::Md => (notice::markdown::render(&notice) + "\n").into_bytes(),
-            Format::Html => notice::html::render(&notice).into_bytes(),
-            Format::Csv => notice::csv::render(&notice).into_bytes(),
-            Format::Pdf => notice::pdf::to_bytes(&notice)?,
+    let bytes = match prepared.notice() {
+        Some(notice) if out.json => {
+            let mut t = serde_json::to_string_pretty(notice).map_err(ropa_core::Error::from)?;
+            t.push('\n');
+            t.into_bytes()
         }
+        _ => prepared.render()?.bytes,
     };
     match args.output {
         Some(file) => write_document(&store, &file, &bytes),

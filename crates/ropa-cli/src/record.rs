@@ -1,14 +1,13 @@
 //! `ropa export --format pdf|csv`: the Art. 30 record for auditors and spreadsheets.
 //!
 //! `ropa export` without `--format` (or with `--format json`) still writes the interchange
-//! document; the record formats go through `ropa_core::export`, the code path the app uses too.
+//! document; the record formats go through `ropa_core::documents`, the code path the app uses too.
 
 use super::{Failure, Lang, usage, write_document};
 use clap::{Args, ValueEnum};
 use ropa_core::Store;
-use ropa_core::export::csv::{self, CsvOptions, Preset, Table};
-use ropa_core::export::{ExportOptions, RecordDocument, RecordKind, pdf};
-use ropa_core::model::{Date, Language};
+use ropa_core::documents::{self, Delimiter, Document, DocumentRequest, Preset, Table};
+use ropa_core::model::Date;
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -90,36 +89,65 @@ pub enum Annex {
 }
 
 impl ExportArgs {
-    /// Options given that only make sense for another format, as a usage error.
+    /// Options given for the interchange document, which has none, as a usage error (the
+    /// options of the record formats are checked by `ropa_core::documents`).
     pub fn check(&self) -> Result<(), Failure> {
-        let record_only = [
+        if self.format != Format::Json {
+            return Ok(());
+        }
+        let given: Vec<&str> = [
             ("--record", self.record.is_some()),
             ("--lang", self.lang.is_some()),
             ("--activity", !self.activities.is_empty()),
-        ];
-        let csv_only = [
             ("--preset", self.preset.is_some()),
             ("--annex", self.annex.is_some()),
             ("--delimiter", self.delimiter.is_some()),
             ("--no-bom", self.no_bom),
-        ];
-        let misplaced: Vec<&str> = match self.format {
-            Format::Json => record_only.iter().chain(&csv_only).collect::<Vec<_>>(),
-            Format::Pdf => csv_only.iter().collect(),
-            Format::Csv => Vec::new(),
-        }
+        ]
         .into_iter()
         .filter(|(_, given)| *given)
-        .map(|(name, _)| *name)
+        .map(|(name, _)| name)
         .collect();
-        if misplaced.is_empty() {
+        if given.is_empty() {
             return Ok(());
         }
-        let needs = match self.format {
-            Format::Json => "--format pdf or csv",
-            _ => "--format csv",
+        Err(usage(format!(
+            "{} only with --format pdf or csv",
+            given.join(", ")
+        )))
+    }
+
+    /// The document these arguments ask for.
+    fn request(&self) -> Result<DocumentRequest, Failure> {
+        let document = match self.record {
+            None | Some(Record::Controller) => Document::ControllerRecord,
+            Some(Record::Processor) => Document::ProcessorRecord,
         };
-        Err(usage(format!("{} only with {needs}", misplaced.join(", "))))
+        let format = match self.format {
+            Format::Pdf => documents::Format::Pdf,
+            _ => documents::Format::Csv,
+        };
+        let mut request = DocumentRequest::new(document, format);
+        request.language = self.lang.map(Lang::language);
+        request.table = self.annex.map(|annex| match annex {
+            Annex::Activities => Table::Activities,
+            Annex::Processors => Table::Processors,
+            Annex::Transfers => Table::Transfers,
+            Annex::Joint => Table::Joint,
+        });
+        request.preset = self.preset.map(|preset| match preset {
+            PresetArg::Art30 => Preset::Art30,
+            PresetArg::Ico => Preset::Ico,
+            PresetArg::Cnil => Preset::Cnil,
+        });
+        request.delimiter = self.delimiter.as_deref().map(|d| match d {
+            ";" => Delimiter::Semicolon,
+            _ => Delimiter::Comma,
+        });
+        request.bom = self.no_bom.then_some(false);
+        request.selection = self.activities.clone();
+        request.export_date = Some(export_date()?);
+        Ok(request)
     }
 }
 
@@ -137,102 +165,50 @@ fn export_date() -> Result<Date, Failure> {
 
 /// `ropa export --format pdf|csv`.
 pub fn export(store: &Store, args: &ExportArgs, json: bool) -> Result<(), Failure> {
-    args.check()?;
+    let request = args.request()?;
+    request.check()?;
     if let Some(file) = &args.output {
         ropa_core::files::check_output(file, store.path())?;
     }
-    if matches!(args.record, Some(Record::Processor))
-        && matches!(args.preset, Some(PresetArg::Ico | PresetArg::Cnil))
-        && matches!(args.annex, None | Some(Annex::Activities))
-    {
-        return Err(usage(
-            "the ICO and CNIL presets are controller templates; use --preset art30 for the processor record",
-        ));
-    }
-    let language = match args.lang {
-        Some(Lang::En) => Language::En,
-        Some(Lang::De) => Language::De,
-        None => store.organisation()?.language,
-    };
-    let record = match args.record {
-        None | Some(Record::Controller) => RecordKind::Controller,
-        Some(Record::Processor) => RecordKind::Processor,
-    };
-    let options = ExportOptions {
-        record,
-        selection: args.activities.clone(),
-        language,
-        export_date: export_date()?,
-    };
-    let doc = RecordDocument::build(store, &options)?;
-    let mut bytes = Vec::new();
-    match args.format {
-        Format::Pdf => pdf::write(&doc, &mut bytes)?,
-        Format::Csv => {
-            let table = match args.annex.unwrap_or(Annex::Activities) {
-                Annex::Activities => Table::Activities,
-                Annex::Processors => Table::Processors,
-                Annex::Transfers => Table::Transfers,
-                Annex::Joint => Table::Joint,
-            };
-            let options = CsvOptions {
-                preset: match args.preset.unwrap_or(PresetArg::Art30) {
-                    PresetArg::Art30 => Preset::Art30,
-                    PresetArg::Ico => Preset::Ico,
-                    PresetArg::Cnil => Preset::Cnil,
-                },
-                delimiter: if args.delimiter.as_deref() == Some(";") {
-                    b';'
-                } else {
-                    b','
-                },
-                bom: !args.no_bom,
-            };
-            csv::write(&doc, table, &options, &mut bytes)?;
-        }
-        Format::Json => unreachable!("the interchange document is written by main"),
-    }
-    let items = match record {
-        RecordKind::Controller => doc.content.activities.len(),
-        RecordKind::Processor => doc.content.services.len(),
-    };
+    let rendered = documents::render(store, &request)?;
+    let facts = &rendered.facts;
+    let controller = request.document == Document::ControllerRecord;
     match &args.output {
         Some(file) => {
-            write_document(store, file, &bytes)?;
+            write_document(store, file, &rendered.bytes)?;
             if json {
                 let v = serde_json::json!({
                     "file": file,
-                    "format": if args.format == Format::Pdf { "pdf" } else { "csv" },
-                    "record": if record == RecordKind::Controller { "controller" } else { "processor" },
-                    "language": language.code(),
-                    "items": items,
-                    "register_revision": doc.revision,
-                    "sha256": doc.sha256,
+                    "format": request.format.code(),
+                    "record": if controller { "controller" } else { "processor" },
+                    "language": facts.language.code(),
+                    "items": facts.items,
+                    "register_revision": facts.revision,
+                    "sha256": facts.sha256,
                 });
                 println!("{v}");
             } else {
                 eprintln!(
-                    "exported the Art. 30 {} record ({items} {}, {}) to {}; SHA-256 of the content {}",
-                    if record == RecordKind::Controller {
+                    "exported the Art. 30 {} record ({} {}, {}) to {}; SHA-256 of the content {}",
+                    if controller {
                         "controller"
                     } else {
                         "processor"
                     },
-                    if record == RecordKind::Controller {
-                        "activities"
-                    } else {
-                        "services"
-                    },
-                    language.code(),
+                    facts.items,
+                    if controller { "activities" } else { "services" },
+                    facts.language.code(),
                     file.display(),
-                    doc.sha256
+                    facts.sha256.as_deref().unwrap_or_default()
                 );
             }
         }
         None => {
             // A closed pipe (`ropa export --format csv | head`) is not an error worth reporting.
             let mut stdout = std::io::stdout().lock();
-            let _ = stdout.write_all(&bytes).and_then(|()| stdout.flush());
+            let _ = stdout
+                .write_all(&rendered.bytes)
+                .and_then(|()| stdout.flush());
         }
     }
     Ok(())

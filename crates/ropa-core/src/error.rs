@@ -219,6 +219,18 @@ pub enum Error {
         /// The same in German.
         what_de: String,
     },
+
+    /// A document was asked for with an option or format it does not have (see
+    /// [`crate::documents::DocumentRequest::check`]).
+    #[error("{message}")]
+    BadOption {
+        /// The option concerned (`format`, `preset`, `selection`, …).
+        option: String,
+        /// What is wrong and what to choose instead.
+        message: String,
+        /// The same in German.
+        message_de: String,
+    },
 }
 
 fn revision_owner(entity: &Option<(Entity, String)>) -> String {
@@ -253,6 +265,8 @@ impl Error {
             Error::Unprintable { .. } => "unprintable_character",
             Error::RevisionLimit { .. } => "revision_limit",
             Error::WouldOverwriteRegister { .. } => "would_overwrite_register",
+            // An option of a request is a field whose value is not valid.
+            Error::BadOption { .. } => "invalid",
         }
     }
 
@@ -393,6 +407,7 @@ impl Error {
                 "{} ist {what_de}; ein Dokument wird nie über ein Verzeichnis geschrieben: wählen Sie eine andere Ausgabedatei",
                 path.display()
             ),
+            Error::BadOption { message_de, .. } => message_de.clone(),
         }
     }
 }

@@ -7,13 +7,16 @@
 //! - [`interchange`]: the versioned JSON format of a whole register (backup, fixtures);
 //! - [`notice`]: privacy notices (Art. 13/14) generated from the register, EN/DE;
 //! - [`checks`]: the compliance rule engine (what is missing or wrong, by Art. 30 letter);
-//! - [`export`]: the Art. 30 record as PDF and CSV.
+//! - [`export`]: the Art. 30 record as PDF and CSV;
+//! - [`documents`]: every document (records, annexes, notice, checks report) × format ×
+//!   options, the rule of which combinations exist, file names, and the one `render`.
 //!
 //! This crate depends on neither Tauri nor clap: the desktop shell and the `ropa` CLI are thin
 //! layers over it.
 #![deny(missing_docs)]
 
 pub mod checks;
+pub mod documents;
 pub mod error;
 pub mod export;
 pub mod files;

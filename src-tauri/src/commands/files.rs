@@ -15,10 +15,8 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
-use ropa_core::checks::{self, CheckOptions};
-use ropa_core::export::{self, ExportOptions, RecordDocument, RecordKind};
+use ropa_core::documents::{self, DocumentChoice, DocumentRequest, Facts, Warning};
 use ropa_core::model::{Date, Language, Organisation, now_timestamp};
-use ropa_core::notice::{self, NoticeOptions};
 use ropa_core::store::Store;
 use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, Manager, Runtime, State};
@@ -352,27 +350,25 @@ pub async fn choose_register_file(
 /// Shows the native save dialog for an export, with a default file name; `None` when cancelled.
 #[tauri::command]
 pub async fn choose_export_file(
-    request: ExportRequest,
+    request: DocumentRequest,
     state: State<'_, AppState>,
     shell: State<'_, ShellState>,
 ) -> Result<Option<String>, IpcError> {
-    let output = Output::plan(&request)?;
+    request.check()?;
     let (organisation, dir) = state.with_store(|store| {
         Ok((
-            store.organisation()?.legal_name,
+            store.organisation()?,
             store.path().and_then(Path::parent).map(Path::to_owned),
         ))
     })?;
-    let (label, extensions) = output.filter();
+    let language = request.language.unwrap_or(organisation.language);
+    let name = documents::file_name(&organisation.legal_name, &request, language, Date::today());
     let chosen = file_dialog::choose(file_dialog::Request {
         save: true,
         title: "Export".to_owned(),
         directory: dir,
-        file_name: Some(default_export_name(&organisation, &request, Date::today())),
-        filters: vec![(
-            label.to_owned(),
-            extensions.iter().map(|e| (*e).to_owned()).collect(),
-        )],
+        file_name: Some(name),
+        filters: vec![filter(request.format)],
     })
     .await?;
     if let Some(path) = &chosen {
@@ -391,94 +387,6 @@ fn copy_name(path: &Path) -> String {
 
 // --- Exports --------------------------------------------------------------------------------
 
-/// A document the app exports.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(ts_rs::TS))]
-#[serde(rename_all = "snake_case")]
-pub enum ExportDocument {
-    /// The controller's record, Art. 30(1).
-    ControllerRecord,
-    /// The processor's record, Art. 30(2).
-    ProcessorRecord,
-    /// The privacy notice (Art. 13/14), draft.
-    Notice,
-    /// The findings of the register checks.
-    ChecksReport,
-}
-
-/// A file format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(ts_rs::TS))]
-#[serde(rename_all = "snake_case")]
-pub enum ExportFormat {
-    /// PDF.
-    Pdf,
-    /// CSV (UTF-8 with byte-order mark for records).
-    Csv,
-    /// Markdown.
-    Markdown,
-    /// A standalone HTML document.
-    Html,
-}
-
-/// Column preset of a record CSV.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[cfg_attr(test, derive(ts_rs::TS))]
-#[serde(rename_all = "snake_case")]
-pub enum CsvPreset {
-    /// One column per item of Art. 30.
-    #[default]
-    Art30,
-    /// The UK ICO documentation template.
-    Ico,
-    /// The French CNIL register sheet.
-    Cnil,
-}
-
-/// Field delimiter of a record CSV.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[cfg_attr(test, derive(ts_rs::TS))]
-#[serde(rename_all = "snake_case")]
-pub enum CsvDelimiter {
-    /// `,`
-    #[default]
-    Comma,
-    /// `;` (Excel in German locales)
-    Semicolon,
-}
-
-/// What to export.
-#[derive(Debug, Clone, Deserialize)]
-#[cfg_attr(test, derive(ts_rs::TS))]
-#[serde(rename_all = "camelCase")]
-pub struct ExportRequest {
-    /// The document.
-    pub document: ExportDocument,
-    /// The format; must be one [`export_choices`] offers for the document.
-    pub format: ExportFormat,
-    /// `"en"` or `"de"`.
-    #[cfg_attr(test, ts(type = "\"en\" | \"de\""))]
-    pub language: Language,
-    /// Record CSV only: column preset (default `art30`).
-    #[serde(default)]
-    #[cfg_attr(test, ts(optional))]
-    pub preset: Option<CsvPreset>,
-    /// Record CSV only: delimiter (default comma).
-    #[serde(default)]
-    #[cfg_attr(test, ts(optional))]
-    pub delimiter: Option<CsvDelimiter>,
-}
-
-/// The formats offered for one document.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[cfg_attr(test, derive(ts_rs::TS))]
-pub struct ExportChoice {
-    /// The document.
-    pub document: ExportDocument,
-    /// Its formats, the first being the default.
-    pub formats: Vec<ExportFormat>,
-}
-
 /// A finished export.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
@@ -489,268 +397,37 @@ pub struct ExportOutcome {
     /// Its size in bytes.
     #[cfg_attr(test, ts(type = "number"))]
     pub bytes: u64,
-    /// Facts the document still misses (privacy notice), in the document's language.
-    pub warnings: Vec<String>,
+    /// What the reader should know (the notice's missing facts), in the document's language.
+    pub warnings: Vec<Warning>,
+    /// What the document states about itself (items, revision, SHA-256 of a record).
+    pub facts: Facts,
 }
 
-/// Every document with the formats it can be exported in. Adding a format is one entry here
-/// and one arm in [`Output::plan`].
-const CHOICES: &[(ExportDocument, &[ExportFormat])] = &[
-    (
-        ExportDocument::ControllerRecord,
-        &[ExportFormat::Pdf, ExportFormat::Csv],
-    ),
-    (
-        ExportDocument::ProcessorRecord,
-        &[ExportFormat::Pdf, ExportFormat::Csv],
-    ),
-    (
-        ExportDocument::Notice,
-        &[
-            ExportFormat::Pdf,
-            ExportFormat::Markdown,
-            ExportFormat::Html,
-            ExportFormat::Csv,
-        ],
-    ),
-    (
-        ExportDocument::ChecksReport,
-        &[ExportFormat::Pdf, ExportFormat::Csv],
-    ),
-];
-
-/// The documents and formats the export screen offers.
+/// The documents, formats and options the export screen offers (`ropa_core::documents`).
 #[tauri::command]
-pub async fn export_choices() -> Result<Vec<ExportChoice>, IpcError> {
-    Ok(CHOICES
-        .iter()
-        .map(|(document, formats)| ExportChoice {
-            document: *document,
-            formats: formats.to_vec(),
-        })
-        .collect())
+pub async fn export_choices() -> Result<Vec<DocumentChoice>, IpcError> {
+    Ok(documents::choices())
 }
 
-/// One (document, format) pair the exporters can write.
-#[derive(Debug, Clone, Copy)]
-enum Output {
-    RecordPdf(RecordKind),
-    RecordCsv(RecordKind, export::csv::CsvOptions),
-    Notice(super::notice::NoticeFormat),
-    NoticePdf,
-    ChecksCsv,
-    ChecksPdf,
-}
-
-impl Output {
-    fn plan(request: &ExportRequest) -> Result<Output, IpcError> {
-        use super::notice::NoticeFormat as N;
-        use ExportDocument as D;
-        use ExportFormat as F;
-        let record = |document| match document {
-            D::ProcessorRecord => RecordKind::Processor,
-            _ => RecordKind::Controller,
-        };
-        let csv_options = || export::csv::CsvOptions {
-            preset: match request.preset.unwrap_or_default() {
-                CsvPreset::Art30 => export::csv::Preset::Art30,
-                CsvPreset::Ico => export::csv::Preset::Ico,
-                CsvPreset::Cnil => export::csv::Preset::Cnil,
-            },
-            delimiter: match request.delimiter.unwrap_or_default() {
-                CsvDelimiter::Comma => b',',
-                CsvDelimiter::Semicolon => b';',
-            },
-            bom: true,
-        };
-        Ok(match (request.document, request.format) {
-            (d @ (D::ControllerRecord | D::ProcessorRecord), F::Pdf) => {
-                Output::RecordPdf(record(d))
-            }
-            (d @ (D::ControllerRecord | D::ProcessorRecord), F::Csv) => {
-                if d == D::ProcessorRecord && request.preset.unwrap_or_default() != CsvPreset::Art30
-                {
-                    return Err(IpcError::new(
-                        "invalid",
-                        "The ICO and CNIL presets are controller templates; choose the Art. 30 preset for the processor record.",
-                    )
-                    .de("Die Vorlagen von ICO und CNIL sind für Verantwortliche; wählen Sie für das Verzeichnis des Auftragsverarbeiters die Vorlage nach Art. 30.")
-                    .at_field("preset"));
-                }
-                Output::RecordCsv(record(d), csv_options())
-            }
-            (D::Notice, F::Pdf) => Output::NoticePdf,
-            (D::Notice, F::Markdown) => Output::Notice(N::Markdown),
-            (D::Notice, F::Html) => Output::Notice(N::Html),
-            (D::Notice, F::Csv) => Output::Notice(N::Csv),
-            (D::ChecksReport, F::Csv) => Output::ChecksCsv,
-            (D::ChecksReport, F::Pdf) => Output::ChecksPdf,
-            (document, format) => {
-                let offered = CHOICES
-                    .iter()
-                    .find(|(d, _)| *d == document)
-                    .map(|(_, f)| {
-                        f.iter()
-                            .map(|f| format!("{f:?}").to_lowercase())
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    })
-                    .unwrap_or_default();
-                let asked = format!("{format:?}").to_lowercase();
-                return Err(IpcError::new(
-                    "invalid",
-                    format!("This document cannot be exported as {asked}; choose one of: {offered}."),
-                )
-                .de(format!(
-                    "Dieses Dokument lässt sich nicht als {asked} exportieren; wählen Sie eines von: {offered}."
-                ))
-                .at_field("format"));
-            }
-        })
+/// The save dialog's filter for `format`.
+fn filter(format: documents::Format) -> (String, Vec<String>) {
+    let extension = format.extension();
+    let mut extensions = vec![extension.to_owned()];
+    if format == documents::Format::Html {
+        extensions.push("htm".to_owned());
     }
-
-    fn extension(self) -> &'static str {
-        use super::notice::NoticeFormat as N;
-        match self {
-            Output::RecordPdf(_) | Output::NoticePdf | Output::ChecksPdf => "pdf",
-            Output::RecordCsv(..) | Output::ChecksCsv | Output::Notice(N::Csv) => "csv",
-            Output::Notice(N::Markdown) => "md",
-            Output::Notice(N::Html) => "html",
-        }
-    }
-
-    fn filter(self) -> (&'static str, &'static [&'static str]) {
-        match self.extension() {
-            "pdf" => ("PDF (*.pdf)", &["pdf"]),
-            "md" => ("Markdown (*.md)", &["md"]),
-            "html" => ("HTML (*.html)", &["html", "htm"]),
-            _ => ("CSV (*.csv)", &["csv"]),
-        }
-    }
-
-    /// Renders the document: the register is read under the store lock, the file is laid out
-    /// after it is released.
-    fn render(self, state: &AppState, language: Language) -> Result<Rendered, IpcError> {
-        match self {
-            Output::RecordPdf(kind) | Output::RecordCsv(kind, _) => {
-                let options = ExportOptions::new(kind, language);
-                let doc = state.with_store(|store| Ok(RecordDocument::build(store, &options)?))?;
-                let bytes = match self {
-                    Output::RecordCsv(_, csv) => {
-                        let mut out = Vec::new();
-                        export::csv::write(&doc, export::csv::Table::Activities, &csv, &mut out)?;
-                        out
-                    }
-                    _ => export::pdf::to_bytes(&doc)?,
-                };
-                Ok(Rendered::plain(bytes))
-            }
-            Output::Notice(_) | Output::NoticePdf => {
-                let options = NoticeOptions {
-                    language,
-                    ..NoticeOptions::default()
-                };
-                let built =
-                    state.with_store(|store| Ok(notice::build_from_store(store, &options)?))?;
-                let text = match self {
-                    Output::Notice(super::notice::NoticeFormat::Markdown) => {
-                        notice::markdown::render(&built).into_bytes()
-                    }
-                    Output::Notice(super::notice::NoticeFormat::Html) => {
-                        notice::html::render(&built).into_bytes()
-                    }
-                    Output::Notice(super::notice::NoticeFormat::Csv) => {
-                        notice::csv::render(&built).into_bytes()
-                    }
-                    _ => notice::pdf::to_bytes(&built)?,
-                };
-                let warnings = built
-                    .warnings
-                    .iter()
-                    .map(|gap| gap.message(language).to_owned())
-                    .collect();
-                Ok(Rendered {
-                    bytes: text,
-                    warnings,
-                })
-            }
-            Output::ChecksCsv | Output::ChecksPdf => {
-                let options = CheckOptions::default();
-                let (findings, info) = state.with_store(|store| {
-                    Ok((
-                        checks::check_store(store, &options)?,
-                        checks::report::pdf::ReportInfo {
-                            organisation: store.organisation()?.legal_name,
-                            checked_on: options.today,
-                            revision: store.info()?.revision,
-                        },
-                    ))
-                })?;
-                Ok(Rendered::plain(match self {
-                    Output::ChecksPdf => checks::report::pdf::to_bytes(&findings, &info, language)?,
-                    _ => checks::report::csv(&findings, language),
-                }))
-            }
-        }
-    }
-}
-
-struct Rendered {
-    bytes: Vec<u8>,
-    warnings: Vec<String>,
-}
-
-impl Rendered {
-    fn plain(bytes: Vec<u8>) -> Rendered {
-        Rendered {
-            bytes,
-            warnings: Vec::new(),
-        }
-    }
-}
-
-/// `Beispiel GmbH - Art30 controller record - 2026-05-01.pdf`, without characters file systems
-/// refuse.
-pub fn default_export_name(organisation: &str, request: &ExportRequest, date: Date) -> String {
-    let german = request.language == Language::De;
-    let document = match (request.document, german) {
-        (ExportDocument::ControllerRecord, false) => "Art30 controller record",
-        (ExportDocument::ControllerRecord, true) => "VVT Verantwortlicher",
-        (ExportDocument::ProcessorRecord, false) => "Art30 processor record",
-        (ExportDocument::ProcessorRecord, true) => "VVT Auftragsverarbeiter",
-        (ExportDocument::Notice, false) => "Privacy notice",
-        (ExportDocument::Notice, true) => "Datenschutzhinweise",
-        (ExportDocument::ChecksReport, false) => "Checks report",
-        (ExportDocument::ChecksReport, true) => "Pruefbericht",
-    };
-    let extension = Output::plan(request).map_or("txt", Output::extension);
-    let organisation: String = organisation
-        .chars()
-        .map(|c| {
-            if matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') || c.is_control() {
-                '_'
-            } else {
-                c
-            }
-        })
-        .collect();
-    let organisation = organisation.trim().trim_start_matches('.');
-    let organisation = if organisation.is_empty() {
-        "Register"
-    } else {
-        organisation
-    };
-    format!("{organisation} - {document} - {date}.{extension}")
+    (format!("{} (*.{extension})", format.label()), extensions)
 }
 
 /// Exports a document to `path` on a blocking thread and remembers the file for the opener.
+/// The register is read under the store lock; the file is laid out after it is released.
 #[tauri::command]
 pub async fn export_document<R: Runtime>(
     app: AppHandle<R>,
-    request: ExportRequest,
+    request: DocumentRequest,
     path: PathBuf,
 ) -> Result<ExportOutcome, IpcError> {
-    let output = Output::plan(&request)?;
+    request.check()?;
     let path = app.state::<ShellState>().take_grant(Grant::Export, &path)?;
     let worker = app.clone();
     let target = path.clone();
@@ -759,12 +436,14 @@ pub async fn export_document<R: Runtime>(
         let register = state.with_store(|store| Ok(store.path().map(Path::to_owned)))?;
         // Refused before the work of rendering: never over the register or another one.
         ropa_core::files::check_output(&target, register.as_deref())?;
-        let rendered = output.render(&state, request.language)?;
+        let prepared = state.with_store(|store| Ok(documents::prepare(store, &request)?))?;
+        let rendered = prepared.render()?;
         ropa_core::files::write_document(&target, &rendered.bytes, register.as_deref())?;
         Ok::<_, IpcError>(ExportOutcome {
             path: target.display().to_string(),
             bytes: rendered.bytes.len() as u64,
             warnings: rendered.warnings,
+            facts: rendered.facts,
         })
     })
     .await
@@ -813,68 +492,23 @@ pub async fn reveal_exported(path: PathBuf, shell: State<'_, ShellState>) -> Res
 mod tests {
     use super::*;
 
-    fn request(document: ExportDocument, format: ExportFormat) -> ExportRequest {
-        ExportRequest {
-            document,
-            format,
-            language: Language::En,
-            preset: None,
-            delimiter: None,
-        }
-    }
-
-    #[test]
-    fn every_offered_choice_has_a_plan_and_nothing_else_does() {
-        use ExportDocument as D;
-        use ExportFormat as F;
-        for document in [
-            D::ControllerRecord,
-            D::ProcessorRecord,
-            D::Notice,
-            D::ChecksReport,
-        ] {
-            for format in [F::Pdf, F::Csv, F::Markdown, F::Html] {
-                let offered = CHOICES
-                    .iter()
-                    .any(|(d, f)| *d == document && f.contains(&format));
-                let planned = Output::plan(&request(document, format));
-                assert_eq!(offered, planned.is_ok(), "{document:?} {format:?}");
-                if let Err(err) = planned {
-                    assert_eq!(err.field.as_deref(), Some("format"));
-                }
-            }
-        }
-    }
-
-    #[test]
-    fn default_names_carry_organisation_document_and_date() {
-        let date = Date::parse("2026-05-01").unwrap();
-        let mut req = request(ExportDocument::ControllerRecord, ExportFormat::Pdf);
-        assert_eq!(
-            default_export_name("Beispiel GmbH", &req, date),
-            "Beispiel GmbH - Art30 controller record - 2026-05-01.pdf"
-        );
-        req.language = Language::De;
-        req.document = ExportDocument::Notice;
-        req.format = ExportFormat::Markdown;
-        assert_eq!(
-            default_export_name("A/B: C", &req, date),
-            "A_B_ C - Datenschutzhinweise - 2026-05-01.md"
-        );
-    }
-
-    #[test]
-    fn processor_record_refuses_controller_presets() {
-        let mut req = request(ExportDocument::ProcessorRecord, ExportFormat::Csv);
-        req.preset = Some(CsvPreset::Ico);
-        assert_eq!(
-            Output::plan(&req).unwrap_err().field.as_deref(),
-            Some("preset")
-        );
-    }
-
     #[test]
     fn copy_names() {
         assert_eq!(copy_name(Path::new("/x/client.ropa")), "client copy.ropa");
+    }
+
+    #[test]
+    fn save_dialog_filters_name_the_format() {
+        assert_eq!(
+            filter(documents::Format::Html),
+            (
+                "HTML (*.html)".to_owned(),
+                vec!["html".to_owned(), "htm".to_owned()]
+            )
+        );
+        assert_eq!(
+            filter(documents::Format::Markdown).0,
+            "Markdown (*.md)".to_owned()
+        );
     }
 }

@@ -1,6 +1,7 @@
 //! The privacy notice (Art. 13/14) built from the register, rendered as text the UI shows or
 //! saves; and its settings (version, section order, rights contact, sentence overrides).
 
+use ropa_core::documents::{self, Document, DocumentRequest};
 use ropa_core::model::{Language, NoticeSettings};
 use ropa_core::notice::{self, NoticeOptions, template};
 use serde::{Deserialize, Serialize};
@@ -12,28 +13,15 @@ use crate::commands::files::UiLanguage;
 use crate::commands::records::{self, to_json};
 use crate::state::AppState;
 
-/// Output format of a notice.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[cfg_attr(test, derive(ts_rs::TS))]
-#[serde(rename_all = "snake_case")]
-pub enum NoticeFormat {
-    /// Markdown.
-    Markdown,
-    /// A standalone HTML document.
-    Html,
-    /// CSV, one row per sentence.
-    Csv,
-}
-
-/// What notice to build.
+/// What notice to show.
 #[derive(Debug, Clone, Deserialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
 pub struct NoticeRequest {
     /// `"en"` or `"de"`.
     #[cfg_attr(test, ts(type = "\"en\" | \"de\""))]
     pub language: Language,
-    /// Output format.
-    pub format: NoticeFormat,
+    /// Output format: a text format (`markdown`, `html` or `csv`).
+    pub format: documents::Format,
 }
 
 /// A rendered draft notice and the facts it still misses.
@@ -47,31 +35,29 @@ pub struct NoticeText {
     pub warnings: Vec<String>,
 }
 
-/// Builds the draft notice of every activity marked for it.
+/// Builds the draft notice of every activity marked for it, as text (the notice screen's
+/// preview; the same document the export writes).
 #[tauri::command]
 pub async fn export_notice(
     request: NoticeRequest,
     state: State<'_, AppState>,
 ) -> Result<NoticeText, IpcError> {
-    let options = NoticeOptions {
-        language: request.language,
-        ..NoticeOptions::default()
-    };
-    let built = state.with_store(|store| Ok(notice::build_from_store(store, &options)?))?;
-    let content = match request.format {
-        NoticeFormat::Markdown => notice::markdown::render(&built),
-        NoticeFormat::Html => notice::html::render(&built),
-        NoticeFormat::Csv => notice::csv::render(&built),
-    };
-    let warnings = built
-        .warnings
-        .iter()
-        .map(|gap| match request.language {
-            Language::De => gap.message_de.clone(),
-            Language::En => gap.message_en.clone(),
-        })
-        .collect();
-    Ok(NoticeText { content, warnings })
+    if request.format == documents::Format::Pdf {
+        return Err(IpcError::new(
+            "invalid",
+            "the notice preview is text: choose markdown, html or csv",
+        )
+        .de("die Vorschau der Datenschutzhinweise ist Text: wählen Sie markdown, html oder csv")
+        .at_field("format"));
+    }
+    let request =
+        DocumentRequest::new(Document::Notice, request.format).in_language(request.language);
+    let prepared = state.with_store(|store| Ok(documents::prepare(store, &request)?))?;
+    let rendered = prepared.render()?;
+    Ok(NoticeText {
+        content: String::from_utf8_lossy(&rendered.bytes).into_owned(),
+        warnings: rendered.warnings.into_iter().map(|w| w.message).collect(),
+    })
 }
 
 /// The notice's settings (version, date, section order, rights contact, sentence overrides) in

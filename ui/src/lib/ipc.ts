@@ -8,7 +8,7 @@ import { invoke } from '@tauri-apps/api/core';
 import type {
   Commands,
   CreateRequest,
-  ExportRequest,
+  DocumentRequest,
   RegisterDialog,
   IpcError as IpcErrorPayload,
   JsonRecord,
@@ -143,11 +143,11 @@ export const api = {
   /** Tells the shell the interface language (for the file dialogs' titles). */
   setUiLanguage: (language: 'en' | 'de') => call('set_ui_language', { request: { language } }),
   /** Native save dialog for an export, with a default file name; `null` when cancelled. */
-  chooseExportFile: (request: ExportRequest) => call('choose_export_file', { request }),
+  chooseExportFile: (request: DocumentRequest) => call('choose_export_file', { request }),
   /** The documents and their formats. */
   exportChoices: () => call('export_choices', {}),
   /** Writes the export to `path` (chosen in the save dialog). */
-  exportDocument: (request: ExportRequest, path: string) =>
+  exportDocument: (request: DocumentRequest, path: string) =>
     call('export_document', { request, path }),
   /** Opens a file exported in this session in the system viewer. */
   openExported: (path: string) => call('open_exported', { path }),

@@ -20,7 +20,9 @@ use crate::model::*;
 use std::io::Write;
 
 /// Which table to write.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
 pub enum Table {
     /// The record itself: one row per activity (or processor service).
     #[default]
@@ -34,7 +36,9 @@ pub enum Table {
 }
 
 /// Column preset of the activities table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
 pub enum Preset {
     /// One column per item of Art. 30(1) (or 30(2)), in the document's language.
     #[default]
@@ -43,6 +47,26 @@ pub enum Preset {
     Ico,
     /// The French CNIL register activity sheet (French headers).
     Cnil,
+}
+
+impl Preset {
+    /// The presets of a record's activities table, the default first: the ICO and CNIL
+    /// templates are for controllers, so the processor record has only ours.
+    pub fn of_record(record: RecordKind) -> &'static [Preset] {
+        match record {
+            RecordKind::Controller => &[Preset::Art30, Preset::Ico, Preset::Cnil],
+            RecordKind::Processor => &[Preset::Art30],
+        }
+    }
+
+    /// The error for a preset the record has not ([`Preset::of_record`]).
+    pub(crate) fn refused() -> Error {
+        Error::BadOption {
+            option: "preset".to_owned(),
+            message: "The ICO and CNIL presets are controller templates; choose the Art. 30 preset for the processor record.".to_owned(),
+            message_de: "Die Vorlagen von ICO und CNIL sind für Verantwortliche; wählen Sie für das Verzeichnis des Auftragsverarbeiters die Vorlage nach Art. 30.".to_owned(),
+        }
+    }
 }
 
 /// Options for Excel and LibreOffice.
@@ -68,8 +92,8 @@ impl Default for CsvOptions {
 
 /// Writes one table of the record as CSV to `out`.
 ///
-/// Fails with an [`Error::Io`] of kind `InvalidInput` for a delimiter other than `,` or `;`, or
-/// for the ICO and CNIL presets on a processor record (those templates are for controllers).
+/// Fails with an [`Error::Io`] of kind `InvalidInput` for a delimiter other than `,` or `;`, and
+/// with [`Error::BadOption`] for a preset the record has not ([`Preset::of_record`]).
 pub fn write(
     doc: &RecordDocument,
     table: Table,
@@ -85,13 +109,10 @@ pub fn write(
     if !matches!(options.delimiter, b',' | b';') {
         return invalid("the CSV delimiter must be `,` or `;`");
     }
-    if doc.content.record == RecordKind::Processor
-        && table == Table::Activities
-        && options.preset != Preset::Art30
+    if table == Table::Activities
+        && !Preset::of_record(doc.content.record).contains(&options.preset)
     {
-        return invalid(
-            "the ICO and CNIL presets are controller templates; use the art30 preset for the processor record",
-        );
+        return Err(Preset::refused());
     }
     let rows = rows(doc, table, options.preset);
     let mut w = CsvWriter::new(out, options.delimiter);

@@ -305,6 +305,36 @@ pub enum NoticeError {
     Store(#[from] crate::Error),
 }
 
+impl NoticeError {
+    /// Stable machine-readable code (`notice_incomplete`, `not_found`, `not_in_notice`, or the
+    /// store error's code).
+    pub fn code(&self) -> &'static str {
+        match self {
+            NoticeError::Incomplete { .. } => "notice_incomplete",
+            NoticeError::UnknownActivity(_) => "not_found",
+            NoticeError::NotPublic(_) => "not_in_notice",
+            NoticeError::Store(e) => e.code(),
+        }
+    }
+
+    /// The message in German.
+    pub fn message_de(&self) -> String {
+        match self {
+            NoticeError::Incomplete { gaps } => format!(
+                "die Datenschutzhinweise können nicht endgültig sein: {} erforderliche Angaben fehlen im Verzeichnis",
+                gaps.len()
+            ),
+            NoticeError::UnknownActivity(id) => {
+                format!("die Verarbeitungstätigkeit `{id}` gibt es nicht")
+            }
+            NoticeError::NotPublic(id) => format!(
+                "die Verarbeitungstätigkeit `{id}` ist nicht für die Datenschutzhinweise vorgesehen (in_notice ist false)"
+            ),
+            NoticeError::Store(e) => e.message_de(),
+        }
+    }
+}
+
 /// Builds the notice of `register`.
 pub fn build(register: &Register, options: &NoticeOptions) -> Result<Notice, NoticeError> {
     let notice = build::Builder::run(register, options)?;

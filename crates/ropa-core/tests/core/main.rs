@@ -4,6 +4,7 @@ mod checks;
 mod checks_fixtures;
 mod crash;
 mod docs;
+mod documents;
 mod export_csv;
 mod export_pdf;
 mod export_support;

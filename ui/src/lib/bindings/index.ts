@@ -4,24 +4,26 @@ import type { CheckFinding } from "./CheckFinding";
 import type { CodeOption } from "./CodeOption";
 import type { CountryOption } from "./CountryOption";
 import type { CreateRequest } from "./CreateRequest";
-import type { CsvDelimiter } from "./CsvDelimiter";
-import type { CsvPreset } from "./CsvPreset";
-import type { ExportChoice } from "./ExportChoice";
-import type { ExportDocument } from "./ExportDocument";
-import type { ExportFormat } from "./ExportFormat";
+import type { Delimiter } from "./Delimiter";
+import type { DocOption } from "./DocOption";
+import type { Document } from "./Document";
+import type { DocumentChoice } from "./DocumentChoice";
+import type { DocumentRequest } from "./DocumentRequest";
 import type { ExportOutcome } from "./ExportOutcome";
-import type { ExportRequest } from "./ExportRequest";
+import type { Facts } from "./Facts";
+import type { Format } from "./Format";
+import type { FormatChoice } from "./FormatChoice";
 import type { IpcError } from "./IpcError";
 import type { ListRequest } from "./ListRequest";
 import type { MechanismChoice } from "./MechanismChoice";
 import type { NationalLawOption } from "./NationalLawOption";
-import type { NoticeFormat } from "./NoticeFormat";
 import type { NoticeRequest } from "./NoticeRequest";
 import type { NoticeSectionView } from "./NoticeSectionView";
 import type { NoticeSentence } from "./NoticeSentence";
 import type { NoticeSettingsRequest } from "./NoticeSettingsRequest";
 import type { NoticeText } from "./NoticeText";
 import type { OrganisationRequest } from "./OrganisationRequest";
+import type { Preset } from "./Preset";
 import type { RecentRegister } from "./RecentRegister";
 import type { RecordKind } from "./RecordKind";
 import type { RecordRef } from "./RecordRef";
@@ -30,9 +32,12 @@ import type { RegisterInfo } from "./RegisterInfo";
 import type { RegisterOverview } from "./RegisterOverview";
 import type { ReviewDue } from "./ReviewDue";
 import type { SaveRequest } from "./SaveRequest";
+import type { Selects } from "./Selects";
+import type { Table } from "./Table";
 import type { TransferChoices } from "./TransferChoices";
 import type { TransferOptionsRequest } from "./TransferOptionsRequest";
 import type { UiLanguage } from "./UiLanguage";
+import type { Warning } from "./Warning";
 
 /** A record in the core's JSON shape (the interchange format of one record). */
 export type JsonRecord = Record<string, unknown>;
@@ -61,10 +66,10 @@ export interface Commands {
   create_register: { args: { request: CreateRequest }; result: RegisterOverview };
   duplicate_register: { args: { path: string }; result: string };
   choose_register_file: { args: { request: RegisterDialog }; result: string | null };
-  choose_export_file: { args: { request: ExportRequest }; result: string | null };
+  choose_export_file: { args: { request: DocumentRequest }; result: string | null };
   set_ui_language: { args: { request: UiLanguage }; result: null };
-  export_choices: { args: Record<string, never>; result: Array<ExportChoice> };
-  export_document: { args: { request: ExportRequest; path: string }; result: ExportOutcome };
+  export_choices: { args: Record<string, never>; result: Array<DocumentChoice> };
+  export_document: { args: { request: DocumentRequest; path: string }; result: ExportOutcome };
   open_exported: { args: { path: string }; result: null };
   reveal_exported: { args: { path: string }; result: null };
   countries: { args: Record<string, never>; result: Array<CountryOption> };
@@ -82,24 +87,26 @@ export type {
   CodeOption,
   CountryOption,
   CreateRequest,
-  CsvDelimiter,
-  CsvPreset,
-  ExportChoice,
-  ExportDocument,
-  ExportFormat,
+  Delimiter,
+  DocOption,
+  Document,
+  DocumentChoice,
+  DocumentRequest,
   ExportOutcome,
-  ExportRequest,
+  Facts,
+  Format,
+  FormatChoice,
   IpcError,
   ListRequest,
   MechanismChoice,
   NationalLawOption,
-  NoticeFormat,
   NoticeRequest,
   NoticeSectionView,
   NoticeSentence,
   NoticeSettingsRequest,
   NoticeText,
   OrganisationRequest,
+  Preset,
   RecentRegister,
   RecordKind,
   RecordRef,
@@ -108,7 +115,10 @@ export type {
   RegisterOverview,
   ReviewDue,
   SaveRequest,
+  Selects,
+  Table,
   TransferChoices,
   TransferOptionsRequest,
   UiLanguage,
+  Warning,
 };
