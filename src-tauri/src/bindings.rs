@@ -7,7 +7,9 @@ use std::path::{Path, PathBuf};
 
 use ts_rs::{Config, TS};
 
-use crate::commands::{checks, files, notice, records, reference, register};
+use crate::commands::{
+    UiLanguage, checks, dialogs, exports, notice, records, reference, register, register_files,
+};
 use crate::error::IpcError;
 use ropa_core::documents;
 
@@ -110,10 +112,10 @@ fn generate() -> BTreeMap<String, String> {
         notice::NoticeSectionView,
         notice::NoticeSentence,
         reference::CodeOption,
-        files::RecentRegister,
-        files::CreateRequest,
-        files::RegisterDialog,
-        files::ExportOutcome,
+        register_files::RecentRegister,
+        register_files::CreateRequest,
+        dialogs::RegisterDialog,
+        exports::ExportOutcome,
         // The core's documents: what can be exported, and how.
         documents::Document,
         documents::Format,
@@ -127,7 +129,7 @@ fn generate() -> BTreeMap<String, String> {
         documents::FormatChoice,
         documents::Warning,
         documents::Facts,
-        files::UiLanguage,
+        UiLanguage,
         // Editors' pickers.
         reference::CountryOption,
         reference::MechanismChoice,

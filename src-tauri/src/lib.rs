@@ -17,11 +17,11 @@ mod state;
 
 use tauri::{Builder, Runtime};
 
-pub use commands::files::{Grant, ShellState};
 pub use commands::register::{ActivitySummary, RegisterInfo, RegisterOverview};
 pub use error::IpcError;
 pub use startup::{REGISTER_ENV, requested_register};
 pub use state::AppState;
+pub use state::{Grant, ShellState};
 
 /// Starts the desktop app and blocks until it quits.
 pub fn run() {
@@ -32,7 +32,7 @@ pub fn run() {
 pub fn run_app<R: Runtime>(builder: Builder<R>) {
     let result = setup(builder)
         // Official plugins. None of them is granted to the webview: the opener is called from
-        // Rust commands (see `commands::files`), the window state is restored and saved in
+        // Rust commands (see `commands::dialogs`), the window state is restored and saved in
         // Rust. File dialogs are not a plugin: see `file_dialog`.
         .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_window_state::Builder::default().build())
@@ -73,17 +73,17 @@ pub fn setup<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::notice::notice_sentences,
             commands::reference::legal_bases,
             // Register files and exports (start screen, export screen).
-            commands::files::recent_registers,
-            commands::files::forget_recent,
-            commands::files::create_register,
-            commands::files::duplicate_register,
-            commands::files::choose_register_file,
-            commands::files::choose_export_file,
-            commands::files::set_ui_language,
-            commands::files::export_choices,
-            commands::files::export_document,
-            commands::files::open_exported,
-            commands::files::reveal_exported,
+            commands::register_files::recent_registers,
+            commands::register_files::forget_recent,
+            commands::register_files::create_register,
+            commands::register_files::duplicate_register,
+            commands::dialogs::choose_register_file,
+            commands::dialogs::choose_export_file,
+            commands::dialogs::set_ui_language,
+            commands::exports::export_choices,
+            commands::exports::export_document,
+            commands::exports::open_exported,
+            commands::exports::reveal_exported,
             // Editors' pickers.
             commands::reference::countries,
             commands::reference::transfer_options,

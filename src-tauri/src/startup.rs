@@ -13,7 +13,7 @@ use std::path::PathBuf;
 
 use tauri::{AppHandle, Manager, Runtime};
 
-use crate::commands::files;
+use crate::commands::register;
 use crate::{AppState, IpcError, ShellState, demo};
 
 /// Environment variable naming the register file to open at start-up.
@@ -42,7 +42,7 @@ pub fn open_initial_register<R: Runtime>(app: &AppHandle<R>) {
         None => return,
     };
     let opened = requested.and_then(|path| {
-        files::open_and_remember(&path, &app.state::<AppState>(), &app.state::<ShellState>())
+        register::open_and_remember(&path, &app.state::<AppState>(), &app.state::<ShellState>())
             .map(|_| path)
     });
     match opened {

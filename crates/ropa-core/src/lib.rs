@@ -28,6 +28,7 @@ pub mod reference;
 pub mod store;
 pub mod text;
 mod validate;
+pub mod wording;
 
 pub use error::{Error, Result};
 pub use store::Store;

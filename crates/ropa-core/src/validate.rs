@@ -569,7 +569,7 @@ impl Validate for NoticeSettings {
         for (i, o) in self.overrides.iter().enumerate() {
             let f = |name: &str| format!("overrides[{i}].{name}");
             check_section(&c, &f("section"), &o.section)?;
-            if !crate::notice::is_sentence_id(&o.sentence) {
+            if !crate::wording::is_sentence_id(&o.sentence) {
                 return Err(c.unknown(&f("sentence"), "notice sentence", &o.sentence));
             }
             c.required(&f("text"), &o.text)?;
@@ -599,7 +599,7 @@ impl Validate for NoticeSettings {
 fn check_section(c: &Check<'_>, field: &str, section: &str) -> Result<()> {
     c.required(field, section)?;
     if let Some(name) = section.strip_prefix("general:")
-        && !crate::notice::GENERAL_SECTIONS.contains(&name)
+        && !GENERAL_SECTIONS.contains(&name)
     {
         return Err(c.unknown(field, "general notice section", section));
     }

@@ -9,7 +9,7 @@ use serde_json::Value;
 use tauri::State;
 
 use crate::IpcError;
-use crate::commands::files::UiLanguage;
+use crate::commands::UiLanguage;
 use crate::commands::records::{self, to_json};
 use crate::state::AppState;
 

@@ -1,6 +1,6 @@
-//! Opening a register and reading its overview.
+//! Opening a register (and putting it first in the recent list) and reading its overview.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use ropa_core::model::Activity;
 use ropa_core::store::Store;
@@ -8,7 +8,7 @@ use serde::Serialize;
 use tauri::State;
 
 use crate::IpcError;
-use crate::state::AppState;
+use crate::state::{AppState, ShellState};
 
 /// What the first screen shows: whose register it is and its processing activities.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -43,10 +43,22 @@ pub struct ActivitySummary {
 pub async fn open_register(
     path: PathBuf,
     state: State<'_, AppState>,
-    shell: State<'_, super::files::ShellState>,
+    shell: State<'_, ShellState>,
 ) -> Result<RegisterOverview, IpcError> {
     let path = shell.openable(&path)?;
-    super::files::open_and_remember(&path, &state, &shell)
+    open_and_remember(&path, &state, &shell)
+}
+
+/// Opens a register and puts it first in the recent list.
+pub fn open_and_remember(
+    path: &Path,
+    state: &AppState,
+    shell: &ShellState,
+) -> Result<RegisterOverview, IpcError> {
+    state.open(path)?;
+    let overview = state.with_store(overview)?;
+    shell.remember(Path::new(&overview.path), &overview.organisation_name);
+    Ok(overview)
 }
 
 /// The overview of the register that is open.

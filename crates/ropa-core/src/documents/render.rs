@@ -43,10 +43,9 @@ impl DocumentError {
     pub fn message_de(&self) -> String {
         match self {
             DocumentError::Core(e) => e.message_de(),
-            DocumentError::Incomplete { gaps, .. } => NoticeError::Incomplete {
-                gaps: gaps.clone(),
+            DocumentError::Incomplete { gaps, .. } => {
+                NoticeError::Incomplete { gaps: gaps.clone() }.message_de()
             }
-            .message_de(),
         }
     }
 }

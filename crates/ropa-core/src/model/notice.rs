@@ -10,6 +10,10 @@ use serde::{Deserialize, Serialize};
 /// The id of the one notice-settings record in a register.
 pub const NOTICE_SETTINGS_ID: &str = "notice";
 
+/// The general sections a notice can have, by name (section id `general:<name>`).
+pub const GENERAL_SECTIONS: &[&str] =
+    &["controller", "dpo", "representative", "rights", "complaint"];
+
 /// How the privacy notice is put together from the register.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

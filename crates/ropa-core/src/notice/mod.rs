@@ -31,15 +31,8 @@ use crate::interchange::Register;
 use crate::model::{Date, Language, SentenceOverride};
 use serde::Serialize;
 
-/// The general sections a notice can have, by name (section id `general:<name>`).
-pub const GENERAL_SECTIONS: &[&str] =
-    &["controller", "dpo", "representative", "rights", "complaint"];
-
-/// Whether `id` names a template sentence that users may override (every template string
-/// except the gap texts, which must stay as they are).
-pub fn is_sentence_id(id: &str) -> bool {
-    !id.starts_with("gap.") && template::template(Language::En).has(id)
-}
+pub use crate::model::GENERAL_SECTIONS;
+pub use crate::wording::is_sentence_id;
 
 /// Draft or final.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]

@@ -67,7 +67,7 @@ impl Stored for Party {
             let mut next = Some(parent.clone());
             while let Some(p) = next {
                 if seen.contains(&p) {
-                    return Err(crate::Error::invalid(
+                    return Err(crate::error::Error::invalid(
                         Self::ENTITY,
                         &self.id,
                         "parent",
