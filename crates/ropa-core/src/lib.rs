@@ -8,6 +8,8 @@
 //! - [`notice`]: privacy notices (Art. 13/14) generated from the register, EN/DE;
 //! - [`checks`]: the compliance rule engine (what is missing or wrong, by Art. 30 letter);
 //! - [`export`]: the Art. 30 record as PDF and CSV;
+//! - [`pdf`]: the PDF engine the record, the notice and the checks report are laid out with
+//!   (A4 pages, embedded DejaVu fonts, tables, furniture, bookmarks);
 //! - [`documents`]: every document (records, annexes, notice, checks report) × format ×
 //!   options, the rule of which combinations exist, file names, and the one `render`.
 //!
@@ -24,6 +26,7 @@ pub mod interchange;
 pub mod model;
 pub mod notice;
 mod paths;
+pub mod pdf;
 pub mod reference;
 pub mod store;
 pub mod text;

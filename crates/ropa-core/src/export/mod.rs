@@ -26,7 +26,6 @@
 pub mod csv;
 pub mod describe;
 pub mod labels;
-pub mod layout;
 pub mod pdf;
 
 use crate::error::{Error, Result};

@@ -9,10 +9,10 @@
 
 use super::describe as d;
 use super::labels::{self, Labels};
-use super::layout::{self, Cell, Composer, Furniture, Geometry, PdfInfo, Rgb, Span, Style, Table};
 use super::{RecordDocument, RecordKind};
 use crate::error::Result;
 use crate::model::*;
+use crate::pdf::{self, Cell, Composer, Furniture, Geometry, PdfInfo, Rgb, Span, Style, Table};
 use std::collections::BTreeMap;
 use std::io::Write;
 
@@ -32,7 +32,7 @@ pub fn write(doc: &RecordDocument, out: &mut impl Write) -> Result<()> {
 /// The record as PDF bytes; refused with [`crate::Error::Unprintable`] when a fact holds a
 /// character the embedded fonts cannot draw.
 pub fn to_bytes(doc: &RecordDocument) -> Result<Vec<u8>> {
-    super::layout::coverage::check(&doc.content)?;
+    crate::pdf::coverage::check(&doc.content)?;
     let geo = Geometry::a4();
     let l = doc.labels();
 
@@ -80,7 +80,7 @@ pub fn to_bytes(doc: &RecordDocument) -> Result<Vec<u8>> {
         doc.short_hash()
     );
     let page_label = |n: usize, total: usize| l.page_of(n, total);
-    layout::add_furniture(
+    pdf::add_furniture(
         &mut pages,
         &geo,
         &Furniture {
@@ -98,7 +98,7 @@ pub fn to_bytes(doc: &RecordDocument) -> Result<Vec<u8>> {
     );
     let created = doc.export_date.days_since_epoch() * 86_400;
     let title = format!("{} – {}", l.title, doc.content.organisation.legal_name);
-    Ok(layout::render(
+    Ok(pdf::render(
         &pages,
         &geo,
         &PdfInfo {
@@ -187,14 +187,14 @@ fn measure_keys(l: &Labels) -> f32 {
         .map(|w| KEY.width(w))
         .fold(0.0, f32::max);
     let width = Geometry::a4().content_width();
-    (0.25_f32).max((widest + 2.0 * layout::Metrics::default().cell_pad_x + 1.0) / width)
+    (0.25_f32).max((widest + 2.0 * pdf::Metrics::default().cell_pad_x + 1.0) / width)
 }
 
 /// The digest on one line of the cover's value column (so that it can be searched and copied
 /// whole): bold, at most 8 pt.
 fn digest_style(digest: &str, l: &Labels) -> Style {
     let column = Geometry::a4().content_width() * (1.0 - 0.3_f32.max(key_share(l)))
-        - 2.0 * layout::Metrics::default().cell_pad_x
+        - 2.0 * pdf::Metrics::default().cell_pad_x
         - 2.0;
     let at_one = Style::bold(1.0).width(digest);
     Style::bold((column / at_one).min(8.0))

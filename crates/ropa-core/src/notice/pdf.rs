@@ -7,8 +7,8 @@
 //! markers. Every page carries the controller, the title, the version line and "Page x of y".
 
 use super::{Item, Mode, Notice, Run};
-use crate::export::layout::{self, Composer, Furniture, Geometry, PdfInfo, Rgb, Span, Style};
 use crate::model::Language;
+use crate::pdf::{self, Composer, Furniture, Geometry, PdfInfo, Rgb, Span, Style};
 use std::io::Write;
 
 const BODY: Style = Style::regular(9.5);
@@ -46,7 +46,7 @@ pub fn write(notice: &Notice, out: &mut impl Write) -> crate::Result<()> {
 /// The notice as PDF bytes; refused with [`crate::Error::Unprintable`] when it holds a
 /// character the embedded fonts cannot draw.
 pub fn to_bytes(notice: &Notice) -> crate::Result<Vec<u8>> {
-    crate::export::layout::coverage::check(notice)?;
+    crate::pdf::coverage::check(notice)?;
     let geo = Geometry::a4();
     let w = words(notice.language);
 
@@ -107,7 +107,7 @@ pub fn to_bytes(notice: &Notice) -> crate::Result<Vec<u8>> {
         }
         _ => notice.version_line.clone(),
     };
-    layout::add_furniture(
+    pdf::add_furniture(
         &mut pages,
         &geo,
         &Furniture {
@@ -122,7 +122,7 @@ pub fn to_bytes(notice: &Notice) -> crate::Result<Vec<u8>> {
         .map(|m| (m.title.clone(), m.page + front_pages))
         .collect();
     let title = format!("{} – {}", notice.title, notice.controller);
-    Ok(layout::render(
+    Ok(pdf::render(
         &pages,
         &geo,
         &PdfInfo {

@@ -4,10 +4,8 @@
 //! provision it rests on, the field to change and what to do.
 
 use crate::checks::{Art30Letter, Finding, Severity, Summary, rule};
-use crate::export::layout::{
-    self, Cell, Composer, Furniture, Geometry, PdfInfo, Rgb, Span, Style, Table,
-};
 use crate::model::{Date, Language};
+use crate::pdf::{self, Cell, Composer, Furniture, Geometry, PdfInfo, Rgb, Span, Style, Table};
 
 const CELL: Style = Style::regular(8.0);
 const HEADER_SIZE: f32 = 7.6;
@@ -124,7 +122,7 @@ fn count_cells(c: [usize; 3]) -> Vec<Cell> {
 
 /// The report as PDF bytes.
 pub fn to_bytes(findings: &[Finding], info: &ReportInfo, lang: Language) -> crate::Result<Vec<u8>> {
-    crate::export::layout::coverage::check(&(findings, &info.organisation))?;
+    crate::pdf::coverage::check(&(findings, &info.organisation))?;
     let geo = Geometry::a4();
     let w = words(lang);
     let german = lang == Language::De;
@@ -291,7 +289,7 @@ pub fn to_bytes(findings: &[Finding], info: &ReportInfo, lang: Language) -> crat
         summary.infos,
         w.severities[2],
     );
-    layout::add_furniture(
+    pdf::add_furniture(
         &mut pages,
         &geo,
         &Furniture {
@@ -302,7 +300,7 @@ pub fn to_bytes(findings: &[Finding], info: &ReportInfo, lang: Language) -> crat
     );
     let outline = c.marks.iter().map(|m| (m.title.clone(), m.page)).collect();
     let title = format!("{} – {}", w.title, info.organisation);
-    Ok(layout::render(
+    Ok(pdf::render(
         &pages,
         &geo,
         &PdfInfo {

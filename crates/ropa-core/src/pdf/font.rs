@@ -216,7 +216,7 @@ mod tests {
 
     #[test]
     fn reads_dejavu() {
-        let m = FontMetrics::parse(crate::export::layout::REGULAR_TTF).unwrap();
+        let m = FontMetrics::parse(crate::pdf::REGULAR_TTF).unwrap();
         assert!(m.has_glyph('ß') && m.has_glyph('€') && m.has_glyph('–'));
         assert!(m.width("Löschfristen", 10.0) > 40.0);
         assert!(m.width("iiii", 10.0) < m.width("MMMM", 10.0));

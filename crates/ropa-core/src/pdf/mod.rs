@@ -1,4 +1,4 @@
-//! A small page-layout engine for the PDF record.
+//! The PDF engine of every document (the Art. 30 record, the privacy notice, the checks report).
 //!
 //! The [`Composer`] flows content (headings, paragraphs, key–value blocks, tables) onto A4
 //! pages top to bottom, measuring every glyph with the metrics of the embedded font
@@ -23,9 +23,9 @@ use std::sync::OnceLock;
 use text::Line;
 
 /// DejaVu Sans, embedded.
-pub const REGULAR_TTF: &[u8] = include_bytes!("../../../../../assets/fonts/DejaVuSans.ttf");
+pub const REGULAR_TTF: &[u8] = include_bytes!("../../../../assets/fonts/DejaVuSans.ttf");
 /// DejaVu Sans Bold, embedded.
-pub const BOLD_TTF: &[u8] = include_bytes!("../../../../../assets/fonts/DejaVuSans-Bold.ttf");
+pub const BOLD_TTF: &[u8] = include_bytes!("../../../../assets/fonts/DejaVuSans-Bold.ttf");
 
 /// Metrics of the embedded fonts.
 pub struct Fonts {
