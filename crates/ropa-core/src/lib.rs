@@ -28,6 +28,7 @@ pub mod notice;
 mod paths;
 pub mod pdf;
 pub mod reference;
+pub mod sheet;
 pub mod store;
 pub mod text;
 mod validate;

@@ -1,15 +1,13 @@
 //! Reports of findings for consultants to hand to clients. CSV here; the PDF report is built on
-//! the PDF layout module.
+//! the PDF engine ([`crate::pdf`]).
 //!
-//! The CSV is spreadsheet-safe: UTF-8 with a byte-order mark (so Excel detects the encoding),
-//! CRLF line ends, RFC 4180 quoting, and cells that a spreadsheet would read as a formula (those
-//! starting with `=`, `+`, `-`, `@`, a tab or a carriage return) prefixed with `'`.
+//! The CSV is written by the one table writer, [`crate::sheet`]: UTF-8 with a byte-order mark,
+//! CRLF line ends, RFC 4180 quoting, formula-like cells neutralised.
 
 pub mod pdf;
 
 use super::{Finding, Severity};
 use crate::model::{Entity, Language};
-use std::io::{self, Write};
 
 /// The kind of record in `lang` ("activity" / "Verarbeitungstätigkeit").
 pub fn entity_label(entity: Entity, lang: Language) -> &'static str {
@@ -61,16 +59,15 @@ fn headers(lang: Language) -> [&'static str; 10] {
     }
 }
 
-/// Writes `findings` as CSV in `lang`.
-pub fn write_csv(findings: &[Finding], lang: Language, w: &mut impl Write) -> io::Result<()> {
+/// The CSV report as bytes: UTF-8 with byte-order mark, one finding per row.
+pub fn csv(findings: &[Finding], lang: Language) -> Vec<u8> {
     let german = lang == Language::De;
-    w.write_all("\u{feff}".as_bytes())?;
-    write_row(w, &headers(lang).map(str::to_owned))?;
-    for f in findings {
+    let header = headers(lang).map(str::to_owned).to_vec();
+    let rows = findings.iter().map(|f| {
         let title = super::rule(&f.code)
             .map(|r| r.title(lang).to_owned())
             .unwrap_or_default();
-        let row = [
+        vec![
             severity_label(f.severity, german).to_owned(),
             f.code.clone(),
             f.article_in(lang).to_owned(),
@@ -81,58 +78,14 @@ pub fn write_csv(findings: &[Finding], lang: Language, w: &mut impl Write) -> io
             f.target.field.clone().unwrap_or_default(),
             f.message(lang).to_owned(),
             title,
-        ];
-        write_row(w, &row)?;
-    }
-    Ok(())
-}
-
-/// The CSV report as bytes.
-pub fn csv(findings: &[Finding], lang: Language) -> Vec<u8> {
-    let mut out = Vec::new();
-    // Writing to a Vec cannot fail.
-    let _ = write_csv(findings, lang, &mut out);
-    out
+        ]
+    });
+    crate::sheet::to_bytes(
+        std::iter::once(header).chain(rows),
+        &crate::sheet::SheetOptions::default(),
+    )
 }
 
 fn severity_label(s: Severity, german: bool) -> &'static str {
     s.label(german)
-}
-
-fn write_row(w: &mut impl Write, cells: &[String]) -> io::Result<()> {
-    let line: Vec<String> = cells.iter().map(|c| cell(c)).collect();
-    w.write_all(line.join(",").as_bytes())?;
-    w.write_all(b"\r\n")
-}
-
-/// One cell: neutralised against formula injection, quoted where needed.
-pub fn cell(value: &str) -> String {
-    let mut v = value.to_owned();
-    if v.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        v.insert(0, '\'');
-    }
-    if v.contains([',', '"', '\n', '\r']) || v.starts_with(' ') || v.ends_with(' ') {
-        format!("\"{}\"", v.replace('"', "\"\""))
-    } else {
-        v
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn cells_are_neutralised_and_quoted() {
-        assert_eq!(cell("plain"), "plain");
-        assert_eq!(cell("=SUM(A1)"), "'=SUM(A1)");
-        assert_eq!(cell("+49 30 1234"), "'+49 30 1234");
-        assert_eq!(cell("-1"), "'-1");
-        assert_eq!(cell("@cmd"), "'@cmd");
-        assert_eq!(cell("a,b"), "\"a,b\"");
-        assert_eq!(cell("say \"hi\""), "\"say \"\"hi\"\"\"");
-        assert_eq!(cell("=a,\"b\""), "\"'=a,\"\"b\"\"\"");
-        assert_eq!(cell("two\nlines"), "\"two\nlines\"");
-        assert_eq!(cell(""), "");
-    }
 }

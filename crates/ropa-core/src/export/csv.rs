@@ -6,17 +6,16 @@
 //!   (the fields of the CNIL "registre" activity sheet, French headers).
 //! - one table per annex: [`Table::Processors`], [`Table::Transfers`], [`Table::Joint`].
 //!
-//! Writing follows RFC 4180 (fields with the delimiter, quotes or line breaks are quoted, quotes
-//! doubled, records end with CRLF) with options for a UTF-8 byte-order mark (Excel needs it to
-//! read UTF-8) and `,` or `;` as delimiter (`;` for locales with a decimal comma). Cells a
-//! spreadsheet would evaluate as a formula (starting with `=`, `+`, `-`, `@`, tab or CR) are
-//! neutralised with a leading `'`. Lists inside a cell are one item per line (LF).
+//! Written by the one table writer, [`crate::sheet`] (RFC 4180, CRLF, optional byte-order mark,
+//! `,` or `;`, formula-like cells neutralised). Lists inside a cell are one item per line (LF).
 
 use super::describe as d;
 use super::labels;
 use super::{RecordDocument, RecordKind};
 use crate::error::{Error, Result};
 use crate::model::*;
+pub use crate::sheet::is_formula_like;
+use crate::sheet::{Quote, SheetOptions};
 use std::io::Write;
 
 /// Which table to write.
@@ -114,16 +113,12 @@ pub fn write(
     {
         return Err(Preset::refused());
     }
-    let rows = rows(doc, table, options.preset);
-    let mut w = CsvWriter::new(out, options.delimiter);
-    if options.bom {
-        w.out.write_all("\u{feff}".as_bytes())?;
-    }
-    for row in &rows {
-        w.record(row)?;
-    }
-    w.out.flush()?;
-    Ok(())
+    let sheet = SheetOptions {
+        delimiter: options.delimiter,
+        bom: options.bom,
+        quote: Quote::Necessary,
+    };
+    crate::sheet::write(rows(doc, table, options.preset), &sheet, out)
 }
 
 /// The table as rows of cells, header first (before quoting and neutralisation).
@@ -138,68 +133,6 @@ pub fn rows(doc: &RecordDocument, table: Table, preset: Preset) -> Vec<Vec<Strin
         (Table::Processors, _) => processors(doc),
         (Table::Transfers, _) => transfers(doc),
         (Table::Joint, _) => joint(doc),
-    }
-}
-
-/// A minimal RFC 4180 writer.
-struct CsvWriter<'a, W: Write> {
-    out: &'a mut W,
-    delimiter: u8,
-    buf: Vec<u8>,
-}
-
-impl<'a, W: Write> CsvWriter<'a, W> {
-    fn new(out: &'a mut W, delimiter: u8) -> Self {
-        CsvWriter {
-            out,
-            delimiter,
-            buf: Vec::with_capacity(4096),
-        }
-    }
-
-    fn record(&mut self, cells: &[String]) -> std::io::Result<()> {
-        self.buf.clear();
-        for (i, cell) in cells.iter().enumerate() {
-            if i > 0 {
-                self.buf.push(self.delimiter);
-            }
-            field(&mut self.buf, cell, self.delimiter);
-        }
-        self.buf.extend_from_slice(b"\r\n");
-        self.out.write_all(&self.buf)
-    }
-}
-
-/// Whether a spreadsheet would evaluate a cell starting with this text.
-pub fn is_formula_like(text: &str) -> bool {
-    matches!(
-        text.as_bytes().first(),
-        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r')
-    )
-}
-
-/// Appends one field: neutralised, then quoted if it must be.
-fn field(buf: &mut Vec<u8>, cell: &str, delimiter: u8) {
-    let neutral = is_formula_like(cell);
-    let needs_quotes = cell
-        .bytes()
-        .any(|b| b == delimiter || b == b'"' || b == b'\n' || b == b'\r');
-    if needs_quotes {
-        buf.push(b'"');
-    }
-    if neutral {
-        buf.push(b'\'');
-    }
-    if needs_quotes {
-        for b in cell.bytes() {
-            if b == b'"' {
-                buf.push(b'"');
-            }
-            buf.push(b);
-        }
-        buf.push(b'"');
-    } else {
-        buf.extend_from_slice(cell.as_bytes());
     }
 }
 
@@ -882,37 +815,4 @@ fn joint(doc: &RecordDocument) -> Vec<Vec<String>> {
         ]);
     }
     rows
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn one(cell: &str, delimiter: u8) -> String {
-        let mut buf = Vec::new();
-        field(&mut buf, cell, delimiter);
-        String::from_utf8(buf).unwrap()
-    }
-
-    #[test]
-    fn quotes_and_neutralises() {
-        assert_eq!(one("plain", b','), "plain");
-        assert_eq!(one("a,b", b','), "\"a,b\"");
-        assert_eq!(one("a,b", b';'), "a,b");
-        assert_eq!(one("a;b", b';'), "\"a;b\"");
-        assert_eq!(one("say \"hi\"", b','), "\"say \"\"hi\"\"\"");
-        assert_eq!(one("two\nlines", b','), "\"two\nlines\"");
-        assert_eq!(one("=SUM(A1)", b','), "'=SUM(A1)");
-        assert_eq!(
-            one("=HYPERLINK(\"x\";\"y\")", b';'),
-            "\"'=HYPERLINK(\"\"x\"\";\"\"y\"\")\""
-        );
-        assert_eq!(one("+49 30 1234", b','), "'+49 30 1234");
-        assert_eq!(one("-1", b','), "'-1");
-        assert_eq!(one("@cmd", b','), "'@cmd");
-        assert_eq!(one("\tx", b','), "'\tx");
-        assert_eq!(one("\rx", b','), "\"'\rx\"");
-        assert_eq!(one("", b','), "");
-        assert!(!is_formula_like("a=b"));
-    }
 }

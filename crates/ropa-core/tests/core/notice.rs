@@ -1068,12 +1068,6 @@ fn csv_has_one_row_per_section_and_subheading() {
             );
         }
     }
-    assert_eq!(notice::csv::field("=SUM(A1)"), "\"'=SUM(A1)\"");
-    assert_eq!(notice::csv::field("-1"), "\"'-1\"");
-    assert_eq!(
-        notice::csv::field("say \"hi\"\nthere"),
-        "\"say \"\"hi\"\"\r\nthere\""
-    );
 }
 
 #[test]
