@@ -3,34 +3,12 @@
 
 use assert_cmd::Command;
 use serde_json::Value;
-use std::path::{Path, PathBuf};
+use std::path::Path;
+
+mod common;
+use common::{imported, ropa};
 
 const TODAY: &str = "2026-11-23";
-
-fn fixture(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../tests/fixtures")
-        .join(name)
-}
-
-fn ropa(register: &Path) -> Command {
-    let mut c = Command::cargo_bin("ropa").unwrap();
-    c.env_remove("ROPA_REGISTER")
-        .arg("--register")
-        .arg(register);
-    c
-}
-
-/// A register file imported from a fixture.
-fn imported(dir: &tempfile::TempDir, name: &str) -> PathBuf {
-    let reg = dir.path().join(name.replace(".json", ".ropa"));
-    ropa(&reg)
-        .arg("import")
-        .arg(fixture(name))
-        .assert()
-        .success();
-    reg
-}
 
 #[test]
 fn clean_register_passes_in_its_own_language() {

@@ -2,21 +2,9 @@
 
 use assert_cmd::Command;
 use serde_json::Value;
-use std::path::{Path, PathBuf};
 
-fn fixture(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../tests/fixtures")
-        .join(name)
-}
-
-fn ropa(register: &Path) -> Command {
-    let mut c = Command::cargo_bin("ropa").unwrap();
-    c.env_remove("ROPA_REGISTER")
-        .arg("--register")
-        .arg(register);
-    c
-}
+mod common;
+use common::{fixture, ropa};
 
 fn json_out(cmd: &mut Command) -> Value {
     let out = cmd.arg("--json").output().unwrap();

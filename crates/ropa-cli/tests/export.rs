@@ -1,33 +1,10 @@
 //! `ropa export --format pdf|csv`: the Art. 30 record from a real register file, read back with
 //! pdftotext, qpdf and Python's csv module.
 
-use assert_cmd::Command;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-fn fixture(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../tests/fixtures")
-        .join(name)
-}
-
-fn ropa(register: &Path) -> Command {
-    let mut c = Command::cargo_bin("ropa").unwrap();
-    c.env_remove("ROPA_REGISTER")
-        .env("SOURCE_DATE_EPOCH", "1795400000")
-        .arg("--register")
-        .arg(register);
-    c
-}
-
-fn imported(dir: &Path, name: &str) -> PathBuf {
-    let reg = dir.join("register.ropa");
-    ropa(&reg)
-        .arg("import")
-        .arg(fixture(name))
-        .assert()
-        .success();
-    reg
-}
+mod common;
+use common::{fixture, imported, ropa};
 
 fn pdftotext(pdf: &Path) -> String {
     let out = std::process::Command::new("pdftotext")

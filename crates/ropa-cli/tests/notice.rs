@@ -1,31 +1,7 @@
 //! `ropa notice` end to end: formats, warnings on standard error, exit 8 for a refused final.
 
-use assert_cmd::Command;
-use std::path::{Path, PathBuf};
-
-fn fixture(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../tests/fixtures")
-        .join(name)
-}
-
-fn ropa(register: &Path) -> Command {
-    let mut c = Command::cargo_bin("ropa").unwrap();
-    c.env_remove("ROPA_REGISTER")
-        .arg("--register")
-        .arg(register);
-    c
-}
-
-fn imported(dir: &tempfile::TempDir, name: &str) -> PathBuf {
-    let reg = dir.path().join("reg.ropa");
-    ropa(&reg)
-        .arg("import")
-        .arg(fixture(name))
-        .assert()
-        .success();
-    reg
-}
+mod common;
+use common::{imported, ropa};
 
 #[test]
 fn draft_prints_the_notice_and_lists_gaps_on_stderr() {

@@ -23,8 +23,8 @@ pub fn ropa(register: &Path) -> Command {
 }
 
 /// The fixture `name` imported into `dir/client.ropa`.
-pub fn imported(dir: &Path, name: &str) -> PathBuf {
-    let reg = dir.join("client.ropa");
+pub fn imported(dir: impl AsRef<Path>, name: &str) -> PathBuf {
+    let reg = dir.as_ref().join("client.ropa");
     ropa(&reg)
         .arg("import")
         .arg(fixture(name))
