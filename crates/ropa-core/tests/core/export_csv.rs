@@ -205,7 +205,7 @@ fn check_art30(name: &str, language: Language, delimiter: u8) {
                         amount, unit, note, ..
                     }) => {
                         assert!(
-                            line.contains(&labels::period(*amount, *unit, language)),
+                            line.contains(&crate::period_words(*amount, *unit, language)),
                             "{}",
                             what(14)
                         );

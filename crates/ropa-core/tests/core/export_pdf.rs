@@ -318,7 +318,11 @@ fn check_retention(section: &str, r: &Retention, language: Language, what: &str)
             trigger,
             note,
         } => {
-            assert_has(section, &labels::period(*amount, *unit, language), what);
+            assert_has(
+                section,
+                &crate::period_words(*amount, *unit, language),
+                what,
+            );
             for s in [trigger, note].into_iter().flatten() {
                 assert_has(section, s, what);
             }

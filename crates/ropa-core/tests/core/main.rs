@@ -93,3 +93,21 @@ pub fn populated(store: &mut Store) -> Activity {
     act.toms.push("tls".into());
     store.insert(act).unwrap()
 }
+
+/// How a retention period reads in `language`, as a reader expects it ("1 year", "30 Tage"):
+/// stated here, not taken from the code under test.
+pub fn period_words(amount: u32, unit: PeriodUnit, language: Language) -> String {
+    let (one, many) = match (language, unit) {
+        (Language::En, PeriodUnit::Hours) => ("hour", "hours"),
+        (Language::En, PeriodUnit::Days) => ("day", "days"),
+        (Language::En, PeriodUnit::Weeks) => ("week", "weeks"),
+        (Language::En, PeriodUnit::Months) => ("month", "months"),
+        (Language::En, PeriodUnit::Years) => ("year", "years"),
+        (Language::De, PeriodUnit::Hours) => ("Stunde", "Stunden"),
+        (Language::De, PeriodUnit::Days) => ("Tag", "Tage"),
+        (Language::De, PeriodUnit::Weeks) => ("Woche", "Wochen"),
+        (Language::De, PeriodUnit::Months) => ("Monat", "Monate"),
+        (Language::De, PeriodUnit::Years) => ("Jahr", "Jahre"),
+    };
+    format!("{amount} {}", if amount == 1 { one } else { many })
+}

@@ -54,17 +54,6 @@ fn has(text: &str, fact: &str, what: &str, section: &str) {
     );
 }
 
-fn unit_forms(lang: Language, unit: PeriodUnit) -> Vec<String> {
-    let id = match unit {
-        PeriodUnit::Hours => "retention.hours",
-        PeriodUnit::Days => "retention.days",
-        PeriodUnit::Weeks => "retention.weeks",
-        PeriodUnit::Months => "retention.months",
-        PeriodUnit::Years => "retention.years",
-    };
-    template(lang).list(id).to_vec()
-}
-
 /// Checks a retention rule's facts against the text.
 fn retention_facts(text: &str, r: &Retention, lang: Language, sid: &str) {
     let german = lang == Language::De;
@@ -75,9 +64,12 @@ fn retention_facts(text: &str, r: &Retention, lang: Language, sid: &str) {
             trigger,
             note,
         } => {
-            let forms = unit_forms(lang, *unit);
-            let word = &forms[usize::from(*amount != 1)];
-            has(text, &format!("{amount} {word}"), "retention period", sid);
+            has(
+                text,
+                &crate::period_words(*amount, *unit, lang),
+                "retention period",
+                sid,
+            );
             for t in [trigger, note].into_iter().flatten() {
                 has(text, t, "retention condition", sid);
             }
