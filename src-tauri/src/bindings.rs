@@ -100,7 +100,7 @@ fn generate() -> BTreeMap<String, String> {
         register::RegisterOverview,
         register::ActivitySummary,
         register::RegisterInfo,
-        records::RecordKind,
+        ropa_core::model::Entity,
         records::ListRequest,
         records::RecordRef,
         records::SaveRequest,
@@ -149,6 +149,9 @@ fn generate() -> BTreeMap<String, String> {
     commands.push_str(
         "\n/** A record in the core's JSON shape (the interchange format of one record). */\n\
          export type JsonRecord = Record<string, unknown>;\n\n\
+         /** The kinds of record the generic record commands take (the organisation and the notice\n \
+         * settings have their own commands). */\n\
+         export type RecordKind = Exclude<Entity, \"organisation\" | \"notice_settings\">;\n\n\
          /** Command name → its arguments and result. */\n\
          export interface Commands {\n",
     );

@@ -1,125 +1,146 @@
-//! The record kinds the CLI can list, show, add, change and remove, and how each is summarised
-//! in a table.
+//! The record kinds the CLI can list, show, add, change and remove: their names on the command
+//! line and how each is summarised in a table. The record type behind a kind comes from the
+//! core's one dispatch by [`Entity`], [`ropa_core::with_record_type!`].
 
-use clap::ValueEnum;
-use ropa_core::model::*;
-use ropa_core::store::Stored;
+use ropa_core::model::Entity;
 
-/// A kind of record, as named on the command line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Kind {
-    /// Processing activities (`--id` accepts the reference code too).
-    Activity,
-    /// Outside parties and recipient categories.
-    Party,
-    /// Art. 28 processing agreements.
-    Agreement,
-    /// Art. 26 joint-controller arrangements.
-    Joint,
-    /// Chapter V transfers.
-    Transfer,
-    /// Services performed as processor (Art. 30(2)).
-    Service,
-    /// Data-category catalogue.
-    DataCategory,
-    /// Data-subject-category catalogue.
-    Subject,
-    /// Technical and organisational measures.
-    Tom,
+/// One kind of record as the CLI knows it.
+pub struct KindInfo {
+    /// Its name on the command line.
+    pub name: &'static str,
+    /// The core's entity.
+    pub entity: Entity,
+    /// What `--help` says of it.
+    pub help: &'static str,
+    /// Table columns: header and JSON pointer into the record.
+    pub columns: &'static [(&'static str, &'static str)],
 }
 
-/// Calls `$body` with the type alias `$t` bound to the record type of `$kind`.
-macro_rules! with_kind {
-    ($kind:expr, $t:ident => $body:expr) => {
-        match $kind {
-            $crate::kinds::Kind::Activity => {
-                type $t = ropa_core::model::Activity;
-                $body
-            }
-            $crate::kinds::Kind::Party => {
-                type $t = ropa_core::model::Party;
-                $body
-            }
-            $crate::kinds::Kind::Agreement => {
-                type $t = ropa_core::model::Agreement;
-                $body
-            }
-            $crate::kinds::Kind::Joint => {
-                type $t = ropa_core::model::JointArrangement;
-                $body
-            }
-            $crate::kinds::Kind::Transfer => {
-                type $t = ropa_core::model::Transfer;
-                $body
-            }
-            $crate::kinds::Kind::Service => {
-                type $t = ropa_core::model::ProcessorService;
-                $body
-            }
-            $crate::kinds::Kind::DataCategory => {
-                type $t = ropa_core::model::DataCategory;
-                $body
-            }
-            $crate::kinds::Kind::Subject => {
-                type $t = ropa_core::model::SubjectCategory;
-                $body
-            }
-            $crate::kinds::Kind::Tom => {
-                type $t = ropa_core::model::Tom;
-                $body
-            }
-        }
-    };
-}
-pub(crate) use with_kind;
-
-/// Table columns of a kind: header and JSON pointer into the record.
-pub fn columns(kind: Kind) -> &'static [(&'static str, &'static str)] {
-    match kind {
-        Kind::Activity => &[
+/// Every kind, in the order `--help` lists them.
+pub const KINDS: [KindInfo; 9] = [
+    KindInfo {
+        name: "activity",
+        entity: Entity::Activity,
+        help: "Processing activities (the id may be the reference code)",
+        columns: &[
             ("REFERENCE", "/reference"),
             ("NAME", "/name"),
             ("STATUS", "/status"),
             ("ROLE", "/role"),
             ("ID", "/id"),
         ],
-        Kind::Party => &[
+    },
+    KindInfo {
+        name: "party",
+        entity: Entity::Party,
+        help: "Outside parties and recipient categories",
+        columns: &[
             ("ID", "/id"),
             ("NAME", "/name"),
             ("COUNTRY", "/country"),
             ("KIND", "/kind"),
         ],
-        Kind::Agreement => &[
+    },
+    KindInfo {
+        name: "agreement",
+        entity: Entity::Agreement,
+        help: "Art. 28 processing agreements",
+        columns: &[
             ("ID", "/id"),
             ("PARTY", "/party"),
             ("STATUS", "/status"),
             ("SIGNED", "/signed_on"),
             ("EXPIRES", "/expires_on"),
         ],
-        Kind::Joint => &[("ID", "/id"), ("TITLE", "/title"), ("PARTIES", "/parties")],
-        Kind::Transfer => &[
+    },
+    KindInfo {
+        name: "joint",
+        entity: Entity::JointArrangement,
+        help: "Art. 26 joint-controller arrangements",
+        columns: &[("ID", "/id"), ("TITLE", "/title"), ("PARTIES", "/parties")],
+    },
+    KindInfo {
+        name: "transfer",
+        entity: Entity::Transfer,
+        help: "Chapter V transfers",
+        columns: &[
             ("ID", "/id"),
             ("ACTIVITY", "/activity"),
             ("PARTY", "/party"),
             ("COUNTRY", "/country"),
             ("MECHANISM", "/mechanism/type"),
         ],
-        Kind::Service => &[
+    },
+    KindInfo {
+        name: "service",
+        entity: Entity::ProcessorService,
+        help: "Services performed as processor (Art. 30(2))",
+        columns: &[
             ("ID", "/id"),
             ("CONTROLLER", "/controller"),
             ("NAME", "/name"),
         ],
-        Kind::DataCategory => &[("ID", "/id"), ("NAME", "/name"), ("SPECIAL", "/special")],
-        Kind::Subject => &[("ID", "/id"), ("NAME", "/name")],
-        Kind::Tom => &[("ID", "/id"), ("NAME", "/name"), ("AREA", "/area")],
+    },
+    KindInfo {
+        name: "data-category",
+        entity: Entity::DataCategory,
+        help: "Data-category catalogue",
+        columns: &[("ID", "/id"), ("NAME", "/name"), ("SPECIAL", "/special")],
+    },
+    KindInfo {
+        name: "subject",
+        entity: Entity::SubjectCategory,
+        help: "Data-subject-category catalogue",
+        columns: &[("ID", "/id"), ("NAME", "/name")],
+    },
+    KindInfo {
+        name: "tom",
+        entity: Entity::Tom,
+        help: "Technical and organisational measures",
+        columns: &[("ID", "/id"), ("NAME", "/name"), ("AREA", "/area")],
+    },
+];
+
+/// A kind of record named on the command line (an index into [`KINDS`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Kind(usize);
+
+impl Kind {
+    /// What the CLI knows of this kind.
+    pub fn info(self) -> &'static KindInfo {
+        &KINDS[self.0]
     }
 }
 
-/// Reads one record by id (activities also by reference code).
-pub fn find<T: Stored>(store: &ropa_core::Store, key: &str) -> ropa_core::Result<T> {
-    if T::ENTITY == Entity::Activity {
-        let activity = store.find_activity(key)?;
-        return store.get(&activity.id);
+impl clap::ValueEnum for Kind {
+    fn value_variants<'a>() -> &'a [Self] {
+        &[
+            Kind(0),
+            Kind(1),
+            Kind(2),
+            Kind(3),
+            Kind(4),
+            Kind(5),
+            Kind(6),
+            Kind(7),
+            Kind(8),
+        ]
     }
-    store.get(key)
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        let info = self.info();
+        Some(clap::builder::PossibleValue::new(info.name).help(info.help))
+    }
 }
+
+/// Calls `$body` with the type alias `$t` bound to the record type of `$kind`.
+macro_rules! with_kind {
+    ($kind:expr, $t:ident => $body:expr) => {
+        ropa_core::with_record_type!(
+            $kind.info().entity,
+            $t => $body,
+            else unreachable!("KINDS lists records only")
+        )
+    };
+}
+pub(crate) use with_kind;

@@ -371,7 +371,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Show { kind, id } => {
             let store = open_to_read(&cli.register)?;
             with_kind!(kind, T => {
-                let record: T = kinds::find(&store, &id)?;
+                let record: T = store.lookup(&id)?;
                 let v = serde_json::to_value(&record).map_err(Error::from)?;
                 out.emit(&v, || output::outline(&v))
             })
@@ -393,7 +393,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         } => {
             let mut store = open(&cli.register)?;
             with_kind!(kind, T => {
-                let record: T = kinds::find(&store, &id)?;
+                let record: T = store.lookup(&id)?;
                 let stored = patch_and_save(&mut store, record, &assignments, revision)?;
                 out.emit(&stored, || format!("updated {} `{}` (revision {})\n", T::ENTITY, stored.id(), stored.revision()))
             })
@@ -413,7 +413,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Rm { kind, id, revision } => {
             let mut store = open(&cli.register)?;
             with_kind!(kind, T => {
-                let record: T = kinds::find(&store, &id)?;
+                let record: T = store.lookup(&id)?;
                 store.delete::<T>(record.id(), revision)?;
                 let v = serde_json::json!({"removed": record.id(), "kind": T::ENTITY});
                 out.emit(&v, || format!("removed {} `{}`\n", T::ENTITY, record.id()))
@@ -593,7 +593,7 @@ fn list<T: Stored + Serialize>(store: &Store, kind: Kind, out: &Out) -> Result<(
         .collect::<Result<_, _>>()
         .map_err(Error::from)?;
     out.emit(&values, || {
-        let cols = kinds::columns(kind);
+        let cols = kind.info().columns;
         let headers: Vec<&str> = cols.iter().map(|(h, _)| *h).collect();
         let rows: Vec<Vec<String>> = values
             .iter()

@@ -2,12 +2,9 @@
 //! the organisation profile.
 //!
 //! Records cross IPC as the core's own JSON (the interchange format of one record), so the shell
-//! never re-declares the model; each command is one core call picked by [`RecordKind`].
+//! never re-declares the model; each command is one core call picked by the record's [`Entity`] (`ropa_core::with_record_type!`).
 
-use ropa_core::model::{
-    Activity, Agreement, DataCategory, JointArrangement, Organisation, Party, ProcessorService,
-    SubjectCategory, Tom, Transfer,
-};
+use ropa_core::model::{Entity, Organisation};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use tauri::State;
@@ -15,37 +12,12 @@ use tauri::State;
 use crate::IpcError;
 use crate::state::AppState;
 
-/// The kinds of record the generic commands handle (the organisation has its own commands).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(ts_rs::TS))]
-#[serde(rename_all = "snake_case")]
-pub enum RecordKind {
-    /// A processing activity.
-    Activity,
-    /// An outside entity or recipient category.
-    Party,
-    /// An Art. 28 processing agreement.
-    Agreement,
-    /// An Art. 26 joint-controller arrangement.
-    JointArrangement,
-    /// A Chapter V transfer.
-    Transfer,
-    /// Processing on behalf of a controller (Art. 30(2)).
-    ProcessorService,
-    /// A data-category catalogue entry.
-    DataCategory,
-    /// A data-subject-category catalogue entry.
-    SubjectCategory,
-    /// A technical or organisational measure.
-    Tom,
-}
-
 /// Which records to list.
 #[derive(Debug, Clone, Deserialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
 pub struct ListRequest {
     /// Kind of record.
-    pub kind: RecordKind,
+    pub kind: Entity,
 }
 
 /// One record, by kind and id.
@@ -53,7 +25,7 @@ pub struct ListRequest {
 #[cfg_attr(test, derive(ts_rs::TS))]
 pub struct RecordRef {
     /// Kind of record.
-    pub kind: RecordKind,
+    pub kind: Entity,
     /// The record's id.
     pub id: String,
     /// For delete: the revision the UI last read; a newer one in the file is a conflict.
@@ -67,7 +39,7 @@ pub struct RecordRef {
 #[cfg_attr(test, derive(ts_rs::TS))]
 pub struct SaveRequest {
     /// Kind of record.
-    pub kind: RecordKind,
+    pub kind: Entity,
     /// The record.
     #[cfg_attr(test, ts(type = "Record<string, unknown>"))]
     pub record: Value,
@@ -82,48 +54,27 @@ pub struct OrganisationRequest {
     pub record: Value,
 }
 
-/// Runs `$body` with `$t` bound to the model type of `$kind`.
+/// Runs `$body` with `$t` bound to the record type of the entity `$kind` (the core's one
+/// dispatch); the organisation and the notice settings have their own commands.
 macro_rules! with_kind {
     ($kind:expr, $t:ident => $body:expr) => {
-        match $kind {
-            RecordKind::Activity => {
-                type $t = Activity;
-                $body
-            }
-            RecordKind::Party => {
-                type $t = Party;
-                $body
-            }
-            RecordKind::Agreement => {
-                type $t = Agreement;
-                $body
-            }
-            RecordKind::JointArrangement => {
-                type $t = JointArrangement;
-                $body
-            }
-            RecordKind::Transfer => {
-                type $t = Transfer;
-                $body
-            }
-            RecordKind::ProcessorService => {
-                type $t = ProcessorService;
-                $body
-            }
-            RecordKind::DataCategory => {
-                type $t = DataCategory;
-                $body
-            }
-            RecordKind::SubjectCategory => {
-                type $t = SubjectCategory;
-                $body
-            }
-            RecordKind::Tom => {
-                type $t = Tom;
-                $body
-            }
-        }
+        ropa_core::with_record_type!($kind, $t => $body, else Err(not_a_list($kind)))
     };
+}
+
+fn not_a_list(kind: Entity) -> IpcError {
+    IpcError::new(
+        "invalid",
+        format!(
+            "the {} has its own commands, not the generic record commands",
+            kind.label()
+        ),
+    )
+    .de(format!(
+        "für {} gibt es eigene Befehle, nicht die allgemeinen Befehle für Einträge",
+        kind.label_de()
+    ))
+    .at_field("kind")
 }
 
 /// Every record of a kind, in the core's order.
@@ -140,10 +91,9 @@ pub async fn list_records(
 /// One record (activities also by reference code).
 #[tauri::command]
 pub async fn get_record(request: RecordRef, state: State<'_, AppState>) -> Result<Value, IpcError> {
-    state.with_store(|store| match request.kind {
-        RecordKind::Activity => to_json(&store.find_activity(&request.id)?),
-        kind => with_kind!(kind, T => to_json(&store.get::<T>(&request.id)?)),
-    })
+    state.with_store(
+        |store| with_kind!(request.kind, T => to_json(&store.lookup::<T>(&request.id)?)),
+    )
 }
 
 /// Adds a record; an empty id is generated by the core. Returns the record as stored.

@@ -35,6 +35,7 @@ use std::fmt;
 
 /// The kinds of record a register holds; used in errors and change notifications.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum Entity {
     /// The organisation whose register this is.

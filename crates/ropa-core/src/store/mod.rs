@@ -521,6 +521,15 @@ impl Store {
         }
     }
 
+    /// Reads one record by id; an activity also by its reference code (`WEB-01`).
+    pub fn lookup<T: Stored>(&self, key: &str) -> Result<T> {
+        if T::ENTITY == crate::model::Entity::Activity {
+            let activity = self.find_activity(key)?;
+            return self.get(&activity.id);
+        }
+        self.get(key)
+    }
+
     /// Finds an activity by its reference code (`WEB-01`) or id.
     pub fn find_activity(&self, key: &str) -> Result<crate::model::Activity> {
         let id: Option<String> = self

@@ -9,6 +9,7 @@ import type { DocOption } from "./DocOption";
 import type { Document } from "./Document";
 import type { DocumentChoice } from "./DocumentChoice";
 import type { DocumentRequest } from "./DocumentRequest";
+import type { Entity } from "./Entity";
 import type { ExportOutcome } from "./ExportOutcome";
 import type { Facts } from "./Facts";
 import type { Format } from "./Format";
@@ -25,7 +26,6 @@ import type { NoticeText } from "./NoticeText";
 import type { OrganisationRequest } from "./OrganisationRequest";
 import type { Preset } from "./Preset";
 import type { RecentRegister } from "./RecentRegister";
-import type { RecordKind } from "./RecordKind";
 import type { RecordRef } from "./RecordRef";
 import type { RegisterDialog } from "./RegisterDialog";
 import type { RegisterInfo } from "./RegisterInfo";
@@ -41,6 +41,10 @@ import type { Warning } from "./Warning";
 
 /** A record in the core's JSON shape (the interchange format of one record). */
 export type JsonRecord = Record<string, unknown>;
+
+/** The kinds of record the generic record commands take (the organisation and the notice
+ * settings have their own commands). */
+export type RecordKind = Exclude<Entity, "organisation" | "notice_settings">;
 
 /** Command name → its arguments and result. */
 export interface Commands {
@@ -92,6 +96,7 @@ export type {
   Document,
   DocumentChoice,
   DocumentRequest,
+  Entity,
   ExportOutcome,
   Facts,
   Format,
@@ -108,7 +113,6 @@ export type {
   OrganisationRequest,
   Preset,
   RecentRegister,
-  RecordKind,
   RecordRef,
   RegisterDialog,
   RegisterInfo,

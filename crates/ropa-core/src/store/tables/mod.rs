@@ -135,3 +135,59 @@ pub(crate) fn upsert_sql(table: &str, cols: &[&str]) -> String {
         .join(", ");
     format!("INSERT INTO {table} ({names}) VALUES ({params}) ON CONFLICT (id) DO UPDATE SET {set}")
 }
+
+/// Runs `$body` with the type `$t` bound to the record type stored for the entity `$entity`
+/// (`Entity::Activity` → [`Activity`](crate::model::Activity), …): the one dispatch by kind of
+/// record that the CLI and the desktop shell share. The organisation and the notice settings are
+/// single records with their own calls; for them the `else` expression is evaluated.
+///
+/// ```
+/// # use ropa_core::model::Entity;
+/// # use ropa_core::store::Stored;
+/// let table = ropa_core::with_record_type!(Entity::Tom, T => T::TABLE, else "none");
+/// assert_eq!(table, "tom");
+/// ```
+#[macro_export]
+macro_rules! with_record_type {
+    ($entity:expr, $t:ident => $body:expr, else $other:expr) => {
+        match $entity {
+            $crate::model::Entity::Activity => {
+                type $t = $crate::model::Activity;
+                $body
+            }
+            $crate::model::Entity::Party => {
+                type $t = $crate::model::Party;
+                $body
+            }
+            $crate::model::Entity::Agreement => {
+                type $t = $crate::model::Agreement;
+                $body
+            }
+            $crate::model::Entity::JointArrangement => {
+                type $t = $crate::model::JointArrangement;
+                $body
+            }
+            $crate::model::Entity::Transfer => {
+                type $t = $crate::model::Transfer;
+                $body
+            }
+            $crate::model::Entity::ProcessorService => {
+                type $t = $crate::model::ProcessorService;
+                $body
+            }
+            $crate::model::Entity::DataCategory => {
+                type $t = $crate::model::DataCategory;
+                $body
+            }
+            $crate::model::Entity::SubjectCategory => {
+                type $t = $crate::model::SubjectCategory;
+                $body
+            }
+            $crate::model::Entity::Tom => {
+                type $t = $crate::model::Tom;
+                $body
+            }
+            $crate::model::Entity::Organisation | $crate::model::Entity::NoticeSettings => $other,
+        }
+    };
+}
