@@ -24,6 +24,20 @@ pub struct IpcError {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(test, ts(optional))]
     pub field: Option<String>,
+    /// With `field`: what is wrong with it, without the record and field the message names
+    /// (what a form shows at the field).
+    #[serde(rename = "fieldMessage", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
+    pub field_message: Option<String>,
+    /// The same in German.
+    #[serde(rename = "fieldMessageDe", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
+    pub field_message_de: Option<String>,
+    /// `register_not_open` after a failed attempt: the code of that failure (absent when no
+    /// register was asked for, which is no error).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
+    pub reason: Option<String>,
 }
 
 impl IpcError {
@@ -34,6 +48,9 @@ impl IpcError {
             message: message.into(),
             message_de: None,
             field: None,
+            field_message: None,
+            field_message_de: None,
+            reason: None,
         }
     }
 
@@ -49,17 +66,28 @@ impl IpcError {
         self
     }
 
+    /// The same error, saying what is wrong with its field in both languages.
+    pub fn field_says(mut self, message: impl Into<String>, message_de: impl Into<String>) -> Self {
+        self.field_message = Some(message.into());
+        self.field_message_de = Some(message_de.into());
+        self
+    }
+
     /// No register is open; `reason` says why opening one failed, if it was tried.
     pub fn register_not_open(reason: Option<&IpcError>) -> Self {
         match reason {
-            Some(reason) => Self::new(
-                "register_not_open",
-                format!("The register could not be opened: {}", reason.message),
-            )
-            .de(format!(
-                "Das Verzeichnis konnte nicht geöffnet werden: {}",
-                reason.message_de.as_deref().unwrap_or(&reason.message)
-            )),
+            Some(reason) => {
+                let mut error = Self::new(
+                    "register_not_open",
+                    format!("The register could not be opened: {}", reason.message),
+                )
+                .de(format!(
+                    "Das Verzeichnis konnte nicht geöffnet werden: {}",
+                    reason.message_de.as_deref().unwrap_or(&reason.message)
+                ));
+                error.reason = Some(reason.code.clone());
+                error
+            }
             None => Self::new("register_not_open", "No register is open.")
                 .de("Es ist kein Verzeichnis geöffnet."),
         }
@@ -68,16 +96,11 @@ impl IpcError {
 
 impl From<ropa_core::Error> for IpcError {
     fn from(err: ropa_core::Error) -> Self {
-        let field = match &err {
-            ropa_core::Error::Invalid { field, .. }
-            | ropa_core::Error::UnknownCode { field, .. }
-            | ropa_core::Error::MissingReference { field, .. } => Some(field.clone()),
-            ropa_core::Error::BadOption { option, .. } => Some(option.clone()),
-            _ => None,
-        };
         let error = Self::new(err.code(), err.to_string()).de(err.message_de());
-        match field {
-            Some(field) => error.at_field(field),
+        match err.field_problem() {
+            Some(problem) => error
+                .at_field(problem.field)
+                .field_says(problem.message, problem.message_de),
             None => error,
         }
     }

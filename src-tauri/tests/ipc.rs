@@ -58,6 +58,35 @@ fn overview_without_register_is_a_coded_error() {
     assert!(err["message"].as_str().is_some_and(|m| !m.is_empty()));
 }
 
+/// Errors are data: the field's own message travels apart from the sentence that names the
+/// record, and "nothing open" says whether an attempt failed — the UI compares no prose.
+#[test]
+fn field_errors_carry_their_message_apart_and_nothing_open_says_why() {
+    let app = Harness::new();
+    let err = app.invoke("register_overview", json!({})).unwrap_err();
+    assert!(err.get("reason").is_none(), "nothing was asked for: {err}");
+
+    let dir = tempfile::tempdir().unwrap();
+    let (app, _) = opened(dir.path());
+    let err = app
+        .invoke(
+            "insert_record",
+            json!({ "request": { "kind": "party",
+                "record": { "id": "x", "name": "X", "country": "ZZ" } } }),
+        )
+        .unwrap_err();
+    assert_eq!(err["field"], "country", "{err}");
+    let whole = err["message"].as_str().unwrap();
+    let own = err["fieldMessage"].as_str().unwrap();
+    let own_de = err["fieldMessageDe"].as_str().unwrap();
+    assert!(whole.starts_with("party `x`, field `country`: "), "{whole}");
+    assert!(whole.ends_with(own) && !own.contains("field `"), "{own}");
+    assert!(
+        own.contains("ZZ") && own_de.contains("ZZ") && !own_de.contains("Feld `"),
+        "{own_de}"
+    );
+}
+
 #[test]
 fn failed_open_keeps_core_error_code_and_previous_register() {
     let dir = tempfile::tempdir().unwrap();

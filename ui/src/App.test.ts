@@ -93,6 +93,7 @@ describe('App', () => {
       throw {
         code: 'register_not_open',
         message: 'The register could not be opened: /x.ropa: no such file',
+        reason: 'io',
       };
     });
     const root = await render();

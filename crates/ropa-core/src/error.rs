@@ -51,7 +51,7 @@ pub enum Error {
     },
 
     /// A code that is not in the shipped reference data.
-    #[error("{entity} `{id}`, field `{field}`: unknown {list} code `{code}`")]
+    #[error("{entity} `{id}`, field `{field}`: {}", unknown_code(list, code))]
     UnknownCode {
         /// Kind of record.
         entity: Entity,
@@ -66,7 +66,7 @@ pub enum Error {
     },
 
     /// A field refers to a record that does not exist.
-    #[error("{entity} `{id}`, field `{field}`: there is no {target} `{target_id}`")]
+    #[error("{entity} `{id}`, field `{field}`: {}", missing(*target, target_id))]
     MissingReference {
         /// Kind of record holding the reference.
         entity: Entity,
@@ -233,6 +233,34 @@ pub enum Error {
     },
 }
 
+fn unknown_code(list: &str, code: &str) -> String {
+    format!("unknown {list} code `{code}`")
+}
+
+fn unknown_code_de(list: &str, code: &str) -> String {
+    format!("unbekannter Code `{code}` ({})", list_de(list))
+}
+
+fn missing(target: Entity, target_id: &str) -> String {
+    format!("there is no {target} `{target_id}`")
+}
+
+fn missing_de(target: Entity, target_id: &str) -> String {
+    format!("{} `{target_id}` gibt es nicht", target.label_de())
+}
+
+/// What is wrong with one field, without the record and field the full message starts with
+/// (a form shows it at the field).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldProblem {
+    /// The field's path inside the record (`purposes[1].legal_basis`), or the option's name.
+    pub field: String,
+    /// What is wrong, in English.
+    pub message: String,
+    /// What is wrong, in German.
+    pub message_de: String,
+}
+
 fn revision_owner(entity: &Option<(Entity, String)>) -> String {
     match entity {
         Some((entity, id)) => format!("{entity} `{id}`"),
@@ -268,6 +296,42 @@ impl Error {
             // An option of a request is a field whose value is not valid.
             Error::BadOption { .. } => "invalid",
         }
+    }
+
+    /// For an error about one field (or option): the field and what is wrong with it, as data.
+    pub fn field_problem(&self) -> Option<FieldProblem> {
+        let (field, message, message_de) = match self {
+            Error::Invalid {
+                field,
+                message,
+                message_de,
+                ..
+            } => (field, message.clone(), message_de.clone()),
+            Error::UnknownCode {
+                field, list, code, ..
+            } => (field, unknown_code(list, code), unknown_code_de(list, code)),
+            Error::MissingReference {
+                field,
+                target,
+                target_id,
+                ..
+            } => (
+                field,
+                missing(*target, target_id),
+                missing_de(*target, target_id),
+            ),
+            Error::BadOption {
+                option,
+                message,
+                message_de,
+            } => (option, message.clone(), message_de.clone()),
+            _ => return None,
+        };
+        Some(FieldProblem {
+            field: field.clone(),
+            message,
+            message_de,
+        })
     }
 
     /// A field value is not acceptable: what is wrong and what is expected, in English and
@@ -319,9 +383,9 @@ impl Error {
                 list,
                 code,
             } => format!(
-                "{} `{id}`, Feld `{field}`: unbekannter Code `{code}` ({})",
+                "{} `{id}`, Feld `{field}`: {}",
                 entity.label_de(),
-                list_de(list)
+                unknown_code_de(list, code)
             ),
             Error::MissingReference {
                 entity,
@@ -330,9 +394,9 @@ impl Error {
                 target,
                 target_id,
             } => format!(
-                "{} `{id}`, Feld `{field}`: {} `{target_id}` gibt es nicht",
+                "{} `{id}`, Feld `{field}`: {}",
                 entity.label_de(),
-                target.label_de()
+                missing_de(*target, target_id)
             ),
             Error::Duplicate {
                 entity,

@@ -155,6 +155,7 @@ pub(crate) fn from_json<T: serde::de::DeserializeOwned>(value: Value) -> Result<
         let problem = err.into_inner();
         IpcError::new("invalid", format!("field `{path}`: {problem}"))
             .de(format!("Feld `{path}`: ungültiger Wert ({problem})"))
+            .field_says(problem.to_string(), format!("ungültiger Wert ({problem})"))
             .at_field(path)
     })
 }

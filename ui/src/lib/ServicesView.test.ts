@@ -252,6 +252,7 @@ describe('ServicesView', () => {
         code: 'invalid',
         message: 'processor service `s1`: field `processing_categories[1]`: too long',
         field: 'processing_categories[1]',
+        fieldMessage: 'too long',
       },
     });
     const { root, flush } = await render({ selected: 's1' });

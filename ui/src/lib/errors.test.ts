@@ -8,6 +8,7 @@ describe('describeError', () => {
       code: 'invalid',
       message: 'activity `a`, field `purposes[0].legal_basis`: choose a legal basis',
       field: 'purposes[0].legal_basis',
+      fieldMessage: 'choose a legal basis',
     });
     expect(describeError(error, 'en')).toEqual({
       field: 'purposes[0].legal_basis',
@@ -25,6 +26,8 @@ describe('describeError', () => {
       message: 'transfer `t`, field `country`: FR is in the EEA',
       messageDe: 'Übermittlung `t`, Feld `country`: FR liegt im EWR',
       field: 'country',
+      fieldMessage: 'FR is in the EEA',
+      fieldMessageDe: 'FR liegt im EWR',
     });
     expect(describeError(error, 'de').text).toBe('Feld country: FR liegt im EWR');
     expect(describeError(error, 'en').text).toBe('Field country: FR is in the EEA');

@@ -13,10 +13,6 @@ export interface ErrorView {
   conflict: boolean;
 }
 
-/** The core's `… field `x`: problem` (German `… Feld `x`: …`) prefix, dropped when the field is
- * shown separately. */
-const FIELD_PREFIX = /^.*?(?:field|Feld) `[^`]+`: /s;
-
 /** Maps an `AppError` to what the UI shows. */
 export function describeError(error: AppError, lang: Lang): ErrorView {
   if (error.code === 'conflict') {
@@ -24,7 +20,8 @@ export function describeError(error: AppError, lang: Lang): ErrorView {
   }
   const said = error.messageIn(lang);
   if (error.field) {
-    const message = said.replace(FIELD_PREFIX, '');
+    // The shell sends what is wrong with the field apart from the record and field it names.
+    const message = error.fieldMessageIn(lang);
     return {
       field: error.field,
       text: translate(lang, 'error.field', { field: error.field, message }),

@@ -37,17 +37,33 @@ export class AppError extends Error {
   readonly field: string | undefined;
   /** The message in German, when the shell sent one. */
   readonly messageDe: string | undefined;
+  /** With `field`: what is wrong with it, without the record and field the message names. */
+  readonly fieldMessage: string | undefined;
+  /** The same in German. */
+  readonly fieldMessageDe: string | undefined;
+  /** `register_not_open` after a failed attempt to open one: that failure's code. */
+  readonly reason: string | undefined;
 
   constructor(
     code: string,
     message: string,
-    options?: { cause?: unknown; field?: string; messageDe?: string },
+    options?: {
+      cause?: unknown;
+      field?: string;
+      messageDe?: string;
+      fieldMessage?: string;
+      fieldMessageDe?: string;
+      reason?: string;
+    },
   ) {
     super(message, options);
     this.name = 'AppError';
     this.code = code;
     this.field = options?.field;
     this.messageDe = options?.messageDe;
+    this.fieldMessage = options?.fieldMessage;
+    this.fieldMessageDe = options?.fieldMessageDe;
+    this.reason = options?.reason;
   }
 
   /** The message in `lang` (German where the shell sent it, else English). */
@@ -55,13 +71,24 @@ export class AppError extends Error {
     return lang === 'de' && this.messageDe ? this.messageDe : this.message;
   }
 
+  /** What is wrong with the field in `lang`; the whole message when the shell sent no part. */
+  fieldMessageIn(lang: 'en' | 'de'): string {
+    if (lang === 'de' && this.fieldMessageDe) return this.fieldMessageDe;
+    return this.fieldMessage ?? this.messageIn(lang);
+  }
+
   /** Normalises whatever a rejected `invoke` produced into an `AppError`. */
   static from(error: unknown): AppError {
     if (error instanceof AppError) return error;
     if (isIpcErrorPayload(error)) {
-      const field = typeof error.field === 'string' ? error.field : undefined;
-      const messageDe = typeof error.messageDe === 'string' ? error.messageDe : undefined;
-      return new AppError(error.code, error.message, { field, messageDe });
+      const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+      return new AppError(error.code, error.message, {
+        field: text(error.field),
+        messageDe: text(error.messageDe),
+        fieldMessage: text(error.fieldMessage),
+        fieldMessageDe: text(error.fieldMessageDe),
+        reason: text(error.reason),
+      });
     }
     if (error instanceof Error) return new AppError(ErrorCode.Ipc, error.message, { cause: error });
     if (typeof error === 'string') return new AppError(ErrorCode.Ipc, error);

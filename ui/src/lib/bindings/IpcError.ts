@@ -20,4 +20,18 @@ messageDe?: string,
  * The field concerned, as a path inside the record (`purposes[1].legal_basis`), when the
  * error is about one field; the UI shows the message at that field.
  */
-field?: string, };
+field?: string, 
+/**
+ * With `field`: what is wrong with it, without the record and field the message names
+ * (what a form shows at the field).
+ */
+fieldMessage?: string, 
+/**
+ * The same in German.
+ */
+fieldMessageDe?: string, 
+/**
+ * `register_not_open` after a failed attempt: the code of that failure (absent when no
+ * register was asked for, which is no error).
+ */
+reason?: string, };
