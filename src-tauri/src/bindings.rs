@@ -7,81 +7,16 @@ use std::path::{Path, PathBuf};
 
 use ts_rs::{Config, TS};
 
+use crate::command_list::{table, with_commands};
 use crate::commands::{
     UiLanguage, checks, dialogs, exports, notice, records, reference, register, register_files,
 };
 use crate::error::IpcError;
 use ropa_core::documents;
 
-/// Every command: name, request type (`None`: no arguments) and response type, in TypeScript.
-/// Commands take their arguments as one `request` object (`open_register` takes `path`).
-const COMMANDS: &[(&str, Option<&str>, &str)] = &[
-    ("open_register", Some("path"), "RegisterOverview"),
-    ("register_overview", None, "RegisterOverview"),
-    ("register_info", None, "RegisterInfo"),
-    ("list_records", Some("ListRequest"), "Array<JsonRecord>"),
-    ("get_record", Some("RecordRef"), "JsonRecord"),
-    ("insert_record", Some("SaveRequest"), "JsonRecord"),
-    ("update_record", Some("SaveRequest"), "JsonRecord"),
-    ("delete_record", Some("RecordRef"), "null"),
-    ("get_organisation", None, "JsonRecord"),
-    (
-        "save_organisation",
-        Some("OrganisationRequest"),
-        "JsonRecord",
-    ),
-    ("run_checks", None, "Array<CheckFinding>"),
-    ("export_notice", Some("NoticeRequest"), "NoticeText"),
-    ("get_notice_settings", None, "JsonRecord"),
-    (
-        "save_notice_settings",
-        Some("NoticeSettingsRequest"),
-        "JsonRecord",
-    ),
-    (
-        "notice_sections",
-        Some("UiLanguage"),
-        "Array<NoticeSectionView>",
-    ),
-    ("notice_sentences", None, "Array<NoticeSentence>"),
-    ("legal_bases", None, "Array<CodeOption>"),
-    // Register files and exports.
-    ("recent_registers", None, "Array<RecentRegister>"),
-    ("forget_recent", Some("path"), "null"),
-    ("create_register", Some("CreateRequest"), "RegisterOverview"),
-    ("duplicate_register", Some("path"), "string"),
-    (
-        "choose_register_file",
-        Some("RegisterDialog"),
-        "string | null",
-    ),
-    (
-        "choose_export_file",
-        Some("DocumentRequest"),
-        "string | null",
-    ),
-    ("set_ui_language", Some("UiLanguage"), "null"),
-    ("export_choices", None, "Array<DocumentChoice>"),
-    (
-        "export_document",
-        Some("ExportDocumentArgs"),
-        "ExportOutcome",
-    ),
-    ("open_exported", Some("path"), "null"),
-    ("reveal_exported", Some("path"), "null"),
-    // Editors' pickers.
-    ("countries", None, "Array<CountryOption>"),
-    (
-        "transfer_options",
-        Some("TransferOptionsRequest"),
-        "TransferChoices",
-    ),
-    ("special_categories", None, "Array<CodeOption>"),
-    ("art9_conditions", None, "Array<CodeOption>"),
-    ("retention_rules", None, "Array<CodeOption>"),
-    ("national_law", None, "Array<NationalLawOption>"),
-    ("review_due", None, "Array<ReviewDue>"),
-];
+/// Every command: name, arguments and result in TypeScript, from the one list the shell
+/// registers ([`crate::command_list`]).
+const COMMANDS: &[(&str, &str, &str)] = with_commands!(table);
 
 fn generate() -> BTreeMap<String, String> {
     let cfg = Config::new().with_large_int("number");
@@ -155,13 +90,7 @@ fn generate() -> BTreeMap<String, String> {
          /** Command name → its arguments and result. */\n\
          export interface Commands {\n",
     );
-    for (name, request, response) in COMMANDS {
-        let args = match request {
-            None => "Record<string, never>".to_owned(),
-            Some("path") => "{ path: string }".to_owned(),
-            Some("ExportDocumentArgs") => "{ request: DocumentRequest; path: string }".to_owned(),
-            Some(request) => format!("{{ request: {request} }}"),
-        };
+    for (name, args, response) in COMMANDS {
         commands.push_str(&format!(
             "  {name}: {{ args: {args}; result: {response} }};\n"
         ));
@@ -209,4 +138,73 @@ fn typescript_bindings_match_the_rust_types() {
         "ui/src/lib/bindings/ is out of date: {stale:?}. \
          Regenerate with `ROPA_UPDATE_BINDINGS=1 cargo test -p ropa-desk bindings` and commit."
     );
+}
+
+/// Every command the UI names — calls (`call('…'`) and the commands its tests' mock shells
+/// answer (`cmd === '…'`, `case '…'` of a `switch (cmd)`) — is one the shell registers: a mock
+/// cannot stand in for a command that does not exist.
+#[test]
+fn the_ui_names_only_registered_commands() {
+    let registered: Vec<&str> = COMMANDS.iter().map(|(name, _, _)| *name).collect();
+    let ui = Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/src");
+    let mut files = vec![ui];
+    let mut named = Vec::new();
+    while let Some(path) = files.pop() {
+        if path.is_dir() {
+            if path.ends_with("bindings") {
+                continue;
+            }
+            files.extend(std::fs::read_dir(&path).unwrap().map(|e| e.unwrap().path()));
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).unwrap_or_default();
+        for marker in ["call('", "cmd === '", "invoke('"] {
+            for (at, _) in text.match_indices(marker) {
+                let name = command_name(&text[at + marker.len()..]);
+                named.push((path.display().to_string(), name));
+            }
+        }
+        // The `case '…'` labels of a `switch (cmd)` (at its own depth, not a nested switch's),
+        // up to its `default:`.
+        let lines: Vec<&str> = text.lines().collect();
+        for (i, line) in lines.iter().enumerate() {
+            if !line.trim_start().starts_with("switch (cmd)") {
+                continue;
+            }
+            let mut depth = None;
+            for line in &lines[i + 1..] {
+                let indent = line.len() - line.trim_start().len();
+                let trimmed = line.trim_start();
+                if trimmed.starts_with("case '") || trimmed.starts_with("default:") {
+                    if *depth.get_or_insert(indent) != indent {
+                        continue;
+                    }
+                    if trimmed.starts_with("default:") {
+                        break;
+                    }
+                    named.push((path.display().to_string(), command_name(&trimmed[6..])));
+                }
+            }
+        }
+    }
+    assert!(
+        named.len() > 40,
+        "the scan found the UI's commands: {named:?}"
+    );
+    let unknown: Vec<_> = named
+        .iter()
+        .filter(|(_, name)| !registered.contains(&name.as_str()))
+        .collect();
+    assert!(
+        unknown.is_empty(),
+        "the UI names commands the shell does not register: {unknown:?}"
+    );
+}
+
+/// The command name at the start of `text` (up to the closing quote).
+#[cfg(test)]
+fn command_name(text: &str) -> String {
+    text.chars()
+        .take_while(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '_')
+        .collect()
 }

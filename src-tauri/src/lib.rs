@@ -11,6 +11,7 @@
 #[cfg(test)]
 mod bindings;
 mod busy;
+mod command_list;
 mod commands;
 pub mod demo;
 mod error;
@@ -19,6 +20,7 @@ mod recent;
 mod startup;
 mod state;
 
+use command_list::handler;
 use tauri::{Builder, Runtime};
 
 pub use commands::register::{ActivitySummary, RegisterInfo, RegisterOverview};
@@ -58,43 +60,5 @@ pub fn setup<R: Runtime>(builder: Builder<R>) -> Builder<R> {
     builder
         .manage(AppState::default())
         .manage(ShellState::default())
-        .invoke_handler(tauri::generate_handler![
-            commands::register::open_register,
-            commands::register::register_overview,
-            commands::register::register_info,
-            commands::records::list_records,
-            commands::records::get_record,
-            commands::records::insert_record,
-            commands::records::update_record,
-            commands::records::delete_record,
-            commands::records::get_organisation,
-            commands::records::save_organisation,
-            commands::checks::run_checks,
-            commands::notice::export_notice,
-            commands::notice::get_notice_settings,
-            commands::notice::save_notice_settings,
-            commands::notice::notice_sections,
-            commands::notice::notice_sentences,
-            commands::reference::legal_bases,
-            // Register files and exports (start screen, export screen).
-            commands::register_files::recent_registers,
-            commands::register_files::forget_recent,
-            commands::register_files::create_register,
-            commands::register_files::duplicate_register,
-            commands::dialogs::choose_register_file,
-            commands::dialogs::choose_export_file,
-            commands::dialogs::set_ui_language,
-            commands::exports::export_choices,
-            commands::exports::export_document,
-            commands::exports::open_exported,
-            commands::exports::reveal_exported,
-            // Editors' pickers.
-            commands::reference::countries,
-            commands::reference::transfer_options,
-            commands::reference::special_categories,
-            commands::reference::art9_conditions,
-            commands::reference::retention_rules,
-            commands::reference::national_law,
-            commands::reference::review_due,
-        ])
+        .invoke_handler(command_list::with_commands!(handler))
 }

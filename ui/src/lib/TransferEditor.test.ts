@@ -1,8 +1,7 @@
-import { mockIPC } from '@tauri-apps/api/mocks';
 import { flushSync } from 'svelte';
 import { describe, expect, it } from 'vitest';
 import { QueueGroup } from './editing.svelte';
-import { cleanUpAfterEach, render, settle } from './testing';
+import { cleanUpAfterEach, mockShell, render, settle } from './testing';
 import TransferEditor from './TransferEditor.svelte';
 
 cleanUpAfterEach();
@@ -12,23 +11,27 @@ type Rec = Record<string, unknown>;
 /** A shell that stores what the editor saves and offers the DPF for the US. */
 function fakeShell() {
   const saved: Rec[] = [];
-  mockIPC((cmd, args) => {
-    const request = (args as { request?: Rec } | undefined)?.request ?? {};
-    if (cmd === 'transfer_options') {
-      return {
-        country: { code: 'US', nameEn: 'United States', nameDe: 'Vereinigte Staaten', status: 'third' },
-        chapterV: true,
-        mechanisms: [],
-        sccModules: [],
-        derogations: [],
-      };
-    }
-    if (cmd === 'update_record') {
-      const record = { ...(request.record as Rec), revision: saved.length + 2 };
+  mockShell({
+    transfer_options: () => ({
+      country: {
+        code: 'US',
+        nameEn: 'United States',
+        nameDe: 'Vereinigte Staaten',
+        status: 'third_country',
+        adequacy: [],
+        noteEn: '',
+        noteDe: '',
+      },
+      chapterV: true,
+      mechanisms: [],
+      sccModules: [],
+      derogations: [],
+    }),
+    update_record: ({ request }) => {
+      const record = { ...request.record, revision: saved.length + 2 };
       saved.push(record);
       return record;
-    }
-    return null;
+    },
   });
   return saved;
 }

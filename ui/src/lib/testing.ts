@@ -1,9 +1,11 @@
 // Shared helpers of the component tests (vitest + happy-dom): mount a component into the
 // document, let pending IPC promises settle, and clean up after each test.
 
-import { clearMocks } from '@tauri-apps/api/mocks';
+import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import { type Component, flushSync, mount, unmount } from 'svelte';
 import { afterEach } from 'vitest';
+import type { Commands } from './bindings';
+import type { CommandName } from './ipc';
 
 let mounted: ReturnType<typeof mount>[] = [];
 
@@ -35,4 +37,18 @@ export async function settle(rounds = 3): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 0));
     flushSync();
   }
+}
+
+/** What a test's stand-in shell answers, per command: typed by the generated `Commands`, so a
+ * mock can neither answer a command the shell does not have nor return what it never would. */
+export type ShellAnswers = {
+  [C in CommandName]?: (args: Commands[C]['args']) => Commands[C]['result'];
+};
+
+/** Mocks the shell with typed answers; other commands answer `null`. */
+export function mockShell(answers: ShellAnswers): void {
+  mockIPC((cmd, args) => {
+    const answer = answers[cmd as CommandName] as ((args: unknown) => unknown) | undefined;
+    return answer ? answer(args) : null;
+  });
 }
