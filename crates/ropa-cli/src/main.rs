@@ -5,25 +5,27 @@
 //! the same file without losing each other's edits.
 
 mod check;
+mod codes;
 mod kinds;
 mod notice;
 mod output;
 mod patch;
 mod record;
+mod records;
+mod register;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use codes::{CodeList, codes};
 use kinds::{Kind, with_kind};
 use patch::Assignment;
+use records::{list, parse_record, patch_and_save, read_input};
+use register::{counts, counts_line, info};
 use ropa_core::documents::DocumentError;
 use ropa_core::interchange::{self, Register};
 use ropa_core::model::{Language, Organisation, RecordMeta};
-use ropa_core::reference::reference;
-use ropa_core::store::Stored;
 use ropa_core::{Error, Store};
 use serde::Serialize;
-use serde::de::DeserializeOwned;
-use serde_json::Value;
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -189,21 +191,6 @@ impl Lang {
             Lang::De => Language::De,
         }
     }
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum CodeList {
-    Countries,
-    Adequacy,
-    LegalBases,
-    SpecialCategories,
-    Art9,
-    Scc,
-    Art49,
-    Mechanisms,
-    Legacy,
-    NationalLaw,
-    Retention,
 }
 
 /// An error for the shell: message and exit code.
@@ -501,311 +488,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
     }
 }
 
-fn read_input(json: Option<String>, file: Option<PathBuf>) -> Result<String, Failure> {
-    let decoded = |bytes: Vec<u8>, source: &str| -> Result<String, Failure> {
-        interchange::decode_json_text(&bytes)
-            .map(str::to_owned)
-            .map_err(|e| Failure {
-                code: "invalid",
-                message: format!("{source}: {e}"),
-                exit: 5,
-            })
-    };
-    match (json, file) {
-        (_, Some(f)) => {
-            let bytes = std::fs::read(&f).map_err(|e| io_failure(&f, e))?;
-            decoded(bytes, &f.display().to_string())
-        }
-        (Some(j), None) if j == "-" => {
-            let mut bytes = Vec::new();
-            std::io::stdin()
-                .read_to_end(&mut bytes)
-                .map_err(|e| Failure {
-                    code: "io",
-                    message: format!("standard input: {e}"),
-                    exit: 1,
-                })?;
-            decoded(bytes, "standard input")
-        }
-        (Some(j), None) => Ok(j.strip_prefix('\u{feff}').map(str::to_owned).unwrap_or(j)),
-        (None, None) => Err(usage(
-            "give the record as JSON, `-` for standard input, or --file FILE",
-        )),
-    }
-}
-
-fn parse_record<T: DeserializeOwned>(text: &str) -> Result<T, Failure> {
-    let de = &mut serde_json::Deserializer::from_str(text);
-    serde_path_to_error::deserialize(de).map_err(|e| {
-        let path = e.path().to_string();
-        Failure {
-            code: "invalid",
-            message: format!("record JSON, at `{path}`: {}", e.into_inner()),
-            exit: 5,
-        }
-    })
-}
-
-fn patch_and_save<T: Stored + Serialize + DeserializeOwned>(
-    store: &mut Store,
-    record: T,
-    assignments: &[Assignment],
-    revision: Option<i64>,
-) -> Result<T, Failure> {
-    let mut v = serde_json::to_value(&record).map_err(Error::from)?;
-    for a in assignments {
-        a.apply(&mut v).map_err(|m| Failure {
-            code: "invalid",
-            message: m,
-            exit: 5,
-        })?;
-    }
-    let mut changed: T = serde_path_to_error::deserialize(v).map_err(|e| {
-        let path = e.path().to_string();
-        Failure {
-            code: "invalid",
-            message: format!(
-                "{} `{}`, field `{path}`: {}",
-                T::ENTITY,
-                record.id(),
-                e.into_inner()
-            ),
-            exit: 5,
-        }
-    })?;
-    if changed.id() != record.id() {
-        return Err(usage("the id of a record cannot be changed"));
-    }
-    let base = revision.unwrap_or(record.revision());
-    changed.set_meta(
-        record.created_at().to_owned(),
-        record.updated_at().to_owned(),
-        base,
-    );
-    Ok(store.update(changed)?)
-}
-
-fn list<T: Stored + Serialize>(store: &Store, kind: Kind, out: &Out) -> Result<(), Failure> {
-    let records = store.list::<T>()?;
-    let values: Vec<Value> = records
-        .iter()
-        .map(serde_json::to_value)
-        .collect::<Result<_, _>>()
-        .map_err(Error::from)?;
-    out.emit(&values, || {
-        let cols = kind.info().columns;
-        let headers: Vec<&str> = cols.iter().map(|(h, _)| *h).collect();
-        let rows: Vec<Vec<String>> = values
-            .iter()
-            .map(|v| {
-                cols.iter()
-                    .map(|(_, p)| output::cell(v.pointer(p)))
-                    .collect()
-            })
-            .collect();
-        if rows.is_empty() {
-            format!("no {} records\n", T::ENTITY)
-        } else {
-            output::table(&headers, &rows)
-        }
-    })
-}
-
-#[derive(Serialize)]
-struct Counts {
-    activities: usize,
-    parties: usize,
-    agreements: usize,
-    joint_arrangements: usize,
-    transfers: usize,
-    processor_services: usize,
-    data_categories: usize,
-    subject_categories: usize,
-    toms: usize,
-}
-
-fn counts(store: &Store) -> Result<Counts, Failure> {
-    use ropa_core::model::*;
-    Ok(Counts {
-        activities: store.list::<Activity>()?.len(),
-        parties: store.list::<Party>()?.len(),
-        agreements: store.list::<Agreement>()?.len(),
-        joint_arrangements: store.list::<JointArrangement>()?.len(),
-        transfers: store.list::<Transfer>()?.len(),
-        processor_services: store.list::<ProcessorService>()?.len(),
-        data_categories: store.list::<DataCategory>()?.len(),
-        subject_categories: store.list::<SubjectCategory>()?.len(),
-        toms: store.list::<Tom>()?.len(),
-    })
-}
-
-fn counts_line(c: &Counts) -> String {
-    format!(
-        "{} activities, {} parties, {} agreements, {} joint arrangements, {} transfers, {} processor services",
-        c.activities,
-        c.parties,
-        c.agreements,
-        c.joint_arrangements,
-        c.transfers,
-        c.processor_services
-    )
-}
-
-fn info(store: &Store, out: &Out) -> Result<(), Failure> {
-    let org = store.organisation()?;
-    let info = store.info()?;
-    let counts = counts(store)?;
-    let v = serde_json::json!({"organisation": org.legal_name, "register": info, "counts": counts});
-    out.emit(&v, || {
-        format!(
-            "{}\nregister {} (schema {}), revision {}, last changed {}\n{}\n",
-            org.legal_name,
-            info.register_id,
-            info.schema_version,
-            info.revision,
-            info.updated_at,
-            counts_line(&counts)
-        )
-    })
-}
-
-/// Writes an exported document to `path`, refusing the register itself, its working files and
 /// any other register (`ropa_core::files::write_document`).
 fn write_document(store: &Store, path: &Path, bytes: &[u8]) -> Result<(), Failure> {
     Ok(ropa_core::files::write_document(path, bytes, store.path())?)
-}
-
-fn codes(list: CodeList, out: &Out) -> Result<(), Failure> {
-    let r = reference();
-    let rows: Vec<[String; 2]> = match list {
-        CodeList::Countries => r
-            .countries
-            .countries
-            .iter()
-            .map(|c| {
-                let zone = if c.eu {
-                    " (EU)"
-                } else if c.eea {
-                    " (EEA)"
-                } else {
-                    ""
-                };
-                [c.code.clone(), format!("{}{zone}", c.name_en)]
-            })
-            .collect(),
-        CodeList::Adequacy => r
-            .adequacy
-            .decisions
-            .iter()
-            .map(|d| {
-                [
-                    d.code.clone(),
-                    format!(
-                        "{} – {}",
-                        d.name_en,
-                        d.decision
-                            .clone()
-                            .unwrap_or_else(|| "decision number unverified".into())
-                    ),
-                ]
-            })
-            .collect(),
-        CodeList::LegalBases => r
-            .legal_bases
-            .art6
-            .iter()
-            .map(|b| {
-                [
-                    b.code.to_string(),
-                    format!("{}: {}", b.citation_en, b.label_en),
-                ]
-            })
-            .collect(),
-        CodeList::SpecialCategories => r
-            .legal_bases
-            .special_categories
-            .iter()
-            .map(|s| [s.code.to_string(), s.label_en.clone()])
-            .collect(),
-        CodeList::Art9 => r
-            .legal_bases
-            .art9_conditions
-            .iter()
-            .map(|c| {
-                [
-                    c.code.to_string(),
-                    format!("{}: {}", c.citation_en, c.label_en),
-                ]
-            })
-            .collect(),
-        CodeList::Scc => r
-            .transfer_mechanisms
-            .scc_modules
-            .iter()
-            .map(|m| [m.code.to_string(), m.label_en.clone()])
-            .collect(),
-        CodeList::Art49 => r
-            .transfer_mechanisms
-            .art49
-            .iter()
-            .map(|d| {
-                [
-                    d.code.to_string(),
-                    format!("{}: {}", d.citation_en, d.label_en),
-                ]
-            })
-            .collect(),
-        CodeList::Mechanisms => r
-            .transfer_mechanisms
-            .kinds
-            .iter()
-            .map(|k| [k.kind.clone(), format!("{}: {}", k.article_en, k.label_en)])
-            .collect(),
-        CodeList::Legacy => r
-            .transfer_mechanisms
-            .legacy
-            .iter()
-            .map(|l| {
-                [
-                    l.code.clone(),
-                    format!("{} (invalid since {})", l.label_en, l.invalid_since),
-                ]
-            })
-            .collect(),
-        CodeList::NationalLaw => r
-            .national_law
-            .provisions
-            .iter()
-            .map(|p| {
-                let state = if p.in_force {
-                    String::new()
-                } else {
-                    format!(" (repealed {})", p.repealed_on.clone().unwrap_or_default())
-                };
-                [
-                    p.code.clone(),
-                    format!("{}: {}{state}", p.citation_en, p.label_en),
-                ]
-            })
-            .collect(),
-        CodeList::Retention => r
-            .retention_rules
-            .rules
-            .iter()
-            .map(|x| {
-                [
-                    x.code.clone(),
-                    format!("{} years: {}", x.years, x.citation_en),
-                ]
-            })
-            .collect(),
-    };
-    let v: Vec<Value> = rows
-        .iter()
-        .map(|[c, l]| serde_json::json!({"code": c, "label": l}))
-        .collect();
-    out.emit(&v, || {
-        let rows: Vec<Vec<String>> = rows.iter().map(|r| r.to_vec()).collect();
-        output::table(&["CODE", "MEANING"], &rows)
-    })
 }
