@@ -94,7 +94,8 @@ fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
     mutex.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
-/// it exported (the only files the opener may open).
+/// What the shell remembers besides the register: where the recent list lives, the paths the
+/// user chose in its dialogs, and which files it exported (the only files the opener may open).
 #[derive(Default)]
 pub struct ShellState {
     config_dir: Mutex<Option<PathBuf>>,
@@ -176,11 +177,9 @@ impl ShellState {
             eprintln!("RoPA Desk: cannot update the recent-registers list: {err}");
         }
     }
-}
 
-/// Records that this session wrote `path` (the opener may open it).
-impl ShellState {
-    pub(crate) fn exported(&self, path: PathBuf) {
+    /// Records that this session wrote `path` (the opener may open it).
+    pub(crate) fn record_export(&self, path: PathBuf) {
         lock(&self.exported).insert(path);
     }
 

@@ -114,17 +114,16 @@ impl Kind {
 
 impl clap::ValueEnum for Kind {
     fn value_variants<'a>() -> &'a [Self] {
-        &[
-            Kind(0),
-            Kind(1),
-            Kind(2),
-            Kind(3),
-            Kind(4),
-            Kind(5),
-            Kind(6),
-            Kind(7),
-            Kind(8),
-        ]
+        const VARIANTS: [Kind; KINDS.len()] = {
+            let mut variants = [Kind(0); KINDS.len()];
+            let mut i = 0;
+            while i < KINDS.len() {
+                variants[i] = Kind(i);
+                i += 1;
+            }
+            variants
+        };
+        &VARIANTS
     }
 
     fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {

@@ -76,11 +76,11 @@ where
         })
         .from_writer(out);
     for row in rows {
-        let cells: Vec<String> = row
-            .into_iter()
-            .map(|cell| neutral(cell.as_ref()).into_owned())
-            .collect();
-        writer.write_record(&cells)?;
+        // Field by field: a cell is copied only when it must be neutralised.
+        for cell in row {
+            writer.write_field(neutral(cell.as_ref()).as_ref())?;
+        }
+        writer.write_record(std::iter::empty::<&[u8]>())?;
     }
     writer.flush()?;
     Ok(())

@@ -62,7 +62,7 @@ pub async fn export_document<R: Runtime>(
     })
     .await
     .map_err(|err| IpcError::new("internal", format!("the export stopped: {err}")))??;
-    app.state::<ShellState>().exported(path);
+    app.state::<ShellState>().record_export(path);
     Ok(outcome)
 }
 
