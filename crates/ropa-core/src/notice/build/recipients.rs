@@ -1,0 +1,152 @@
+//! Who receives the data: recipients and joint controllers.
+
+use super::*;
+
+impl<'a> Builder<'a> {
+    pub(super) fn recipients_block(&mut self, a: &'a Activity) -> Block {
+        let mut items = Vec::new();
+        if a.recipients.is_empty() {
+            if a.no_recipients {
+                items.push(Item::Paragraph(self.s("recipient.none", &[])));
+            } else {
+                items.push(Item::Paragraph(self.gap("recipients", &[])));
+            }
+            return self.block("recipients", items);
+        }
+        let mut list = Vec::new();
+        for r in &a.recipients {
+            let party = self.parties.get(r.party.as_str()).copied();
+            let name = party
+                .map(|p| p.name.clone())
+                .unwrap_or_else(|| r.party.clone());
+            let who = match party {
+                Some(p) if p.kind == PartyKind::Entity => match &p.address {
+                    Some(addr) => self.s(
+                        "recipient.address",
+                        &[("name", text(&name)), ("address", text(one_line(addr)))],
+                    ),
+                    None => {
+                        let gap = self.gap("recipient_address", &[("name", name.clone())]);
+                        join(vec![text(&name), gap])
+                    }
+                },
+                _ => text(&name),
+            };
+            let role = match r.role {
+                RecipientRole::Other => Vec::new(),
+                RecipientRole::Processor => text(self.label("role.processor")),
+                RecipientRole::SubProcessor => match party.and_then(|p| p.parent.as_deref()) {
+                    Some(parent) => {
+                        let parent = self.party_name(parent);
+                        self.s("role.sub_processor", &[("parent", text(parent))])
+                    }
+                    None => self.s("role.sub_processor_unnamed", &[]),
+                },
+                RecipientRole::JointController => self.s("role.joint_controller", &[]),
+                RecipientRole::IndependentController => self.s("role.independent_controller", &[]),
+                RecipientRole::GroupCompany => self.s("role.group_company", &[]),
+                RecipientRole::PublicAuthority => self.s("role.public_authority", &[]),
+                RecipientRole::Unspecified => self.gap("recipient_role", &[("name", name.clone())]),
+            };
+            let mut parts = vec![if role.is_empty() {
+                self.s("recipient.item_plain", &[("party", who)])
+            } else {
+                self.s("recipient.item", &[("party", who), ("role", role)])
+            }];
+            if let Some(s) = &r.service {
+                parts.push(self.sentence("recipient.service", &[("service", text(s))]));
+            }
+            if let Some(l) = &r.location {
+                parts.push(self.sentence("recipient.location", &[("location", text(l))]));
+            }
+            if let Some(url) = party.and_then(|p| p.privacy_policy_url.as_deref()) {
+                parts.push(self.s("recipient.policy", &[("url", url_runs(url))]));
+            }
+            list.push(join(parts));
+        }
+        items.push(Item::Paragraph(self.s("recipient.intro", &[])));
+        items.push(Item::List(list));
+        self.block("recipients", items)
+    }
+
+    pub(super) fn joint_block(&mut self, a: &'a Activity) -> Option<Block> {
+        let joint_parties: Vec<&str> = a
+            .recipients
+            .iter()
+            .filter(|r| r.role == RecipientRole::JointController)
+            .map(|r| r.party.as_str())
+            .collect();
+        let arrangements: Vec<&JointArrangement> = self
+            .reg
+            .joint_arrangements
+            .iter()
+            .filter(|j| {
+                j.activities.contains(&a.id)
+                    || (j.activities.is_empty()
+                        && j.parties
+                            .iter()
+                            .any(|p| joint_parties.contains(&p.as_str())))
+            })
+            .collect();
+        let mut items = Vec::new();
+        let mut covered: HashSet<&str> = HashSet::new();
+        for j in &arrangements {
+            covered.extend(j.parties.iter().map(String::as_str));
+            let names: Vec<String> = j.parties.iter().map(|p| self.party_name(p)).collect();
+            let parties = self.and_list(&names);
+            let mut parts = vec![self.s(
+                "joint.intro",
+                &[("parties", text(&parties)), ("title", text(&j.title))],
+            )];
+            if let Some(s) = &j.scope {
+                parts.push(self.sentence("joint.scope", &[("scope", text(s))]));
+            }
+            let duty = |d: JointDuty, what: &str| match d {
+                JointDuty::Us => format!("joint.{what}_us"),
+                JointDuty::Partner => format!("joint.{what}_partner"),
+                JointDuty::Each => format!("joint.{what}_each"),
+            };
+            if let Some(d) = j.information_duty {
+                parts.push(self.s(&duty(d, "information"), &[("parties", text(&parties))]));
+            }
+            if let Some(d) = j.requests_handled_by {
+                parts.push(self.s(&duty(d, "requests"), &[("parties", text(&parties))]));
+            }
+            if let Some(r) = &j.responsibilities {
+                parts.push(
+                    self.sentence("joint.responsibilities", &[("responsibilities", text(r))]),
+                );
+            }
+            if j.information_duty.is_none()
+                && j.requests_handled_by.is_none()
+                && j.responsibilities.is_none()
+            {
+                parts.push(self.gap("arrangement_terms", &[("title", j.title.clone())]));
+            }
+            parts.push(self.s("joint.any", &[]));
+            if let Some(c) = &j.contact_point {
+                parts.push(self.sentence("joint.contact", &[("contact", text(c))]));
+            }
+            match (&j.essence_url, &j.essence_text) {
+                (None, None) => parts.push(self.gap("essence", &[("title", j.title.clone())])),
+                (url, essence) => {
+                    if let Some(u) = url {
+                        parts.push(self.s("joint.essence_url", &[("url", url_runs(u))]));
+                    }
+                    if let Some(e) = essence {
+                        parts.push(self.sentence("joint.essence_text", &[("text", text(e))]));
+                    }
+                }
+            }
+            items.push(Item::Paragraph(join(parts)));
+        }
+        let mut seen = HashSet::new();
+        for p in joint_parties {
+            if !covered.contains(p) && seen.insert(p) {
+                let name = self.party_name(p);
+                items.push(Item::Paragraph(self.gap("arrangement", &[("name", name)])));
+            }
+        }
+        (!items.is_empty()).then(|| self.block("joint", items))
+    }
+}

@@ -1,0 +1,119 @@
+//! How long data are kept: structured rules, per category and for the activity.
+
+use super::*;
+
+impl<'a> Builder<'a> {
+    pub(super) fn retention_runs(&mut self, r: &Retention) -> Vec<Run> {
+        match r {
+            Retention::Period {
+                amount,
+                unit,
+                trigger,
+                note,
+            } => {
+                let forms = self.t.list(&format!(
+                    "retention.{}",
+                    match unit {
+                        PeriodUnit::Hours => "hours",
+                        PeriodUnit::Days => "days",
+                        PeriodUnit::Weeks => "weeks",
+                        PeriodUnit::Months => "months",
+                        PeriodUnit::Years => "years",
+                    }
+                ));
+                let word = forms
+                    .get(usize::from(*amount != 1))
+                    .cloned()
+                    .unwrap_or_default();
+                let period = text(format!("{amount} {word}"));
+                let mut parts = vec![match trigger {
+                    Some(tr) => self.sentence(
+                        "retention.period_trigger",
+                        &[("period", period), ("trigger", text(tr))],
+                    ),
+                    None => self.sentence("retention.period", &[("period", period)]),
+                }];
+                if let Some(n) = note {
+                    parts.push(self.sentence("retention.note", &[("note", text(n))]));
+                }
+                join(parts)
+            }
+            Retention::Criteria { text: t } => {
+                self.sentence("retention.criteria", &[("text", text(t))])
+            }
+            Retention::Statutory { rule, note } => {
+                let mut parts = Vec::new();
+                match reference().retention_rule(rule) {
+                    Some(x) => {
+                        let mut documents = x.documents(self.german).to_owned();
+                        if !self.german {
+                            // "requires us to keep books and records …"
+                            let mut chars = documents.chars();
+                            if let Some(first) = chars.next() {
+                                documents = first.to_lowercase().chain(chars).collect();
+                            }
+                        }
+                        parts.push(self.sentence(
+                            "retention.statutory",
+                            &[
+                                ("years", text(x.years.to_string())),
+                                ("citation", text(x.citation(self.german))),
+                                ("documents", text(documents)),
+                                ("starts", text(x.starts(self.german))),
+                            ],
+                        ));
+                    }
+                    None => parts.push(text(rule)),
+                }
+                if let Some(n) = note {
+                    parts.push(self.sentence("retention.note", &[("note", text(n))]));
+                }
+                join(parts)
+            }
+        }
+    }
+
+    pub(super) fn retention_block(&mut self, a: &'a Activity) -> Block {
+        let mut items = Vec::new();
+        if a.data_categories.is_empty() {
+            let runs = match &a.retention {
+                Some(r) => self.retention_runs(r),
+                None => self.gap("retention_all", &[]),
+            };
+            items.push(Item::Paragraph(runs));
+            return self.block("retention", items);
+        }
+        // Group the categories by the rule that applies to them, in order of first use.
+        let mut groups: Vec<(Option<&Retention>, Vec<String>)> = Vec::new();
+        for d in &a.data_categories {
+            let rule = a.retention_for(d);
+            let name = self.category_name(&d.category);
+            match groups.iter_mut().find(|(r, _)| *r == rule) {
+                Some((_, names)) => names.push(name),
+                None => groups.push((rule, vec![name])),
+            }
+        }
+        if let [(rule, _)] = groups.as_slice() {
+            let runs = match rule {
+                Some(r) => self.retention_runs(r),
+                None => self.gap("retention_all", &[]),
+            };
+            items.push(Item::Paragraph(runs));
+        } else {
+            let mut list = Vec::new();
+            for (rule, names) in groups {
+                let joined = names.join(", ");
+                let runs = match rule {
+                    Some(r) => self.retention_runs(r),
+                    None => self.gap("retention", &[("categories", joined.clone())]),
+                };
+                list.push(self.s(
+                    "retention.item",
+                    &[("categories", text(joined)), ("rule", runs)],
+                ));
+            }
+            items.push(Item::List(list));
+        }
+        self.block("retention", items)
+    }
+}
