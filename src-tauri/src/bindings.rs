@@ -9,7 +9,7 @@ use ts_rs::{Config, TS};
 
 use crate::command_list::{table, with_commands};
 use crate::commands::{
-    UiLanguage, checks, dialogs, exports, notice, records, reference, register, register_files,
+    UiLanguage, dialogs, exports, notice, records, reference, register, register_files,
 };
 use crate::error::IpcError;
 use ropa_core::documents;
@@ -40,7 +40,12 @@ fn generate() -> BTreeMap<String, String> {
         records::RecordRef,
         records::SaveRequest,
         records::OrganisationRequest,
-        checks::CheckFinding,
+        ropa_core::checks::CheckRun,
+        ropa_core::checks::Finding,
+        ropa_core::checks::Summary,
+        ropa_core::checks::Severity,
+        ropa_core::checks::Art30Letter,
+        ropa_core::checks::Target,
         notice::NoticeRequest,
         notice::NoticeText,
         notice::NoticeSettingsRequest,
@@ -70,7 +75,8 @@ fn generate() -> BTreeMap<String, String> {
         reference::MechanismChoice,
         reference::TransferOptionsRequest,
         reference::TransferChoices,
-        reference::ReviewDue,
+        ropa_core::model::ReviewState,
+        ropa_core::model::ReviewStatus,
         reference::NationalLawOption,
     );
     names.sort();

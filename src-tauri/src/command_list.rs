@@ -20,7 +20,7 @@ macro_rules! with_commands {
             records::delete_record(request: "RecordRef") -> "null",
             records::get_organisation() -> "JsonRecord",
             records::save_organisation(request: "OrganisationRequest") -> "JsonRecord",
-            checks::run_checks() -> "Array<CheckFinding>",
+            checks::run_checks() -> "CheckRun",
             notice::export_notice(request: "NoticeRequest") -> "NoticeText",
             notice::get_notice_settings() -> "JsonRecord",
             notice::save_notice_settings(request: "NoticeSettingsRequest") -> "JsonRecord",
@@ -46,7 +46,7 @@ macro_rules! with_commands {
             reference::art9_conditions() -> "Array<CodeOption>",
             reference::retention_rules() -> "Array<CodeOption>",
             reference::national_law() -> "Array<NationalLawOption>",
-            reference::review_due() -> "Array<ReviewDue>",
+            reference::review_due() -> "Array<ReviewState>",
         }
     };
 }

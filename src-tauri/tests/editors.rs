@@ -143,14 +143,15 @@ fn review_due_dates_are_the_cores() {
     let activities = Store::open(&path).unwrap().list::<Activity>().unwrap();
     let due = due.as_array().unwrap();
     assert_eq!(due.len(), activities.len());
-    let max = ropa_core::checks::ReviewOptions::default().max_age_days;
+    let opts = ropa_core::model::ReviewOptions::default();
+    let today = ropa_core::model::Date::today();
     for (row, a) in due.iter().zip(&activities) {
         assert_eq!(row["id"], json!(a.id));
-        assert_eq!(row["due"], json!(a.review_due(max).map(|d| d.to_string())));
         assert_eq!(
-            row["today"],
-            json!(ropa_core::model::Date::today().to_string())
+            row["due"],
+            json!(a.review_due(opts.max_age_days).map(|d| d.to_string()))
         );
+        assert_eq!(row["status"], json!(a.review_state(today, &opts).status));
     }
 }
 

@@ -316,16 +316,31 @@ fn info_checks_notice_and_reference_data() {
     assert_eq!(info["revision"], json!(expected.revision));
     assert_eq!(info["schemaVersion"], json!(expected.schema_version));
 
-    let findings = app.invoke("run_checks", json!({})).expect("checks");
+    let run = app.invoke("run_checks", json!({})).expect("checks");
     let store = Store::open(&path).unwrap();
     let core = ropa_core::checks::check_store(&store, &Default::default()).unwrap();
-    let findings = findings.as_array().unwrap();
+    let findings = run["findings"].as_array().unwrap();
     assert_eq!(findings.len(), core.len());
-    for (got, want) in findings.iter().zip(&core) {
-        assert_eq!(got["code"], json!(want.code));
-        assert_eq!(got["id"], json!(want.target.id));
-        assert_eq!(got["messageDe"], json!(want.message_de));
+    // The screen gets the core's findings, errors first, and the core's counts.
+    let rank = |s: &serde_json::Value| ["error", "warning", "info"].iter().position(|x| s == x);
+    assert!(
+        findings
+            .windows(2)
+            .all(|w| rank(&w[0]["severity"]) <= rank(&w[1]["severity"]))
+    );
+    for want in &core {
+        assert!(
+            findings.contains(&serde_json::to_value(want).unwrap()),
+            "{} on {} is missing",
+            want.code,
+            want.target.id
+        );
     }
+    let errors = core
+        .iter()
+        .filter(|f| f.severity == ropa_core::checks::Severity::Error)
+        .count();
+    assert_eq!(run["summary"]["errors"], json!(errors));
 
     for (language, heading) in [("en", "#"), ("de", "#")] {
         let notice = app

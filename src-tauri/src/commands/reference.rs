@@ -45,8 +45,7 @@ pub fn legal_bases() -> Result<Vec<CodeOption>, IpcError> {
 
 // ---- Editors' pickers: countries, transfer mechanisms, catalogue codes, review dates ----
 
-use ropa_core::checks::ReviewOptions;
-use ropa_core::model::{Activity, Date};
+use ropa_core::model::{Activity, Date, ReviewOptions, ReviewState};
 use ropa_core::reference::{CountryStatus, DestinationStatus, MechanismOption};
 use serde::Deserialize;
 use tauri::State;
@@ -320,33 +319,15 @@ pub fn national_law() -> Vec<NationalLawOption> {
     list
 }
 
-/// When an activity's next review falls due, as the review check sees it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[cfg_attr(test, derive(ts_rs::TS))]
-#[serde(rename_all = "camelCase")]
-pub struct ReviewDue {
-    /// The activity's id.
-    pub id: String,
-    /// `YYYY-MM-DD`; `null` when no review is recorded or scheduled.
-    pub due: Option<String>,
-    /// Today's date (`YYYY-MM-DD`), the day the dates were computed on.
-    pub today: String,
-}
-
-/// The review-due date of every activity (default review interval of the checks).
+/// Where every activity's review stands today (the checks' review interval).
 #[tauri::command]
-pub async fn review_due(state: State<'_, AppState>) -> Result<Vec<ReviewDue>, IpcError> {
-    let max = ReviewOptions::default().max_age_days;
-    let today = Date::today().to_string();
+pub async fn review_due(state: State<'_, AppState>) -> Result<Vec<ReviewState>, IpcError> {
+    let (today, opts) = (Date::today(), ReviewOptions::default());
     state.with_store(|store| {
         Ok(store
             .list::<Activity>()?
             .iter()
-            .map(|a| ReviewDue {
-                id: a.id.clone(),
-                due: a.review_due(max).map(|d| d.to_string()),
-                today: today.clone(),
-            })
+            .map(|a| a.review_state(today, &opts))
             .collect())
     })
 }

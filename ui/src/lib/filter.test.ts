@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { ReviewState } from './bindings';
 import {
-  addDays,
   destinationsOf,
   filterActivities,
   fold,
@@ -84,11 +84,10 @@ describe('destination and review filters', () => {
   ];
   const context = {
     destinations: destinationsOf(transfers),
-    reviewDue: new Map<string, string | null>([
-      ['a', '2026-03-01'],
-      ['b', null],
+    reviews: new Map<string, ReviewState>([
+      ['a', { id: 'a', due: '2026-03-01', status: 'overdue' }],
+      ['b', { id: 'b', due: null, status: 'unscheduled' }],
     ]),
-    today: '2026-03-10',
   };
 
   it('filters by the destination country of the activity’s transfers', () => {
@@ -108,14 +107,10 @@ describe('destination and review filters', () => {
     expect(isFiltered({ ...noFilter, review: 'soon' })).toBe(true);
   });
 
-  it('counts a review due today as not yet overdue, and soon means within 30 days', () => {
-    expect(reviewMatches('overdue', '2026-03-10', '2026-03-10')).toBe(false);
-    expect(reviewMatches('overdue', '2026-03-09', '2026-03-10')).toBe(true);
-    expect(reviewMatches('soon', '2026-03-10', '2026-03-10')).toBe(true);
-    expect(reviewMatches('soon', '2026-04-09', '2026-03-10')).toBe(true);
-    expect(reviewMatches('soon', '2026-04-10', '2026-03-10')).toBe(false);
-    expect(reviewMatches('unscheduled', null, '2026-03-10')).toBe(true);
-    expect(reviewMatches('', undefined, '2026-03-10')).toBe(true);
-    expect(addDays('2026-02-27', 2)).toBe('2026-03-01');
+  it('takes the review status from the core', () => {
+    expect(reviewMatches('soon', { id: 'x', due: '2026-03-10', status: 'soon' })).toBe(true);
+    expect(reviewMatches('overdue', { id: 'x', due: '2026-03-10', status: 'soon' })).toBe(false);
+    expect(reviewMatches('', undefined)).toBe(true);
+    expect(reviewMatches('soon', undefined)).toBe(false);
   });
 });

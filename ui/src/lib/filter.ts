@@ -1,5 +1,6 @@
 // Instant search and filters of the activity list (pure, unit-tested).
 
+import type { ReviewState } from './bindings';
 import type { ActivityView } from './records';
 
 /** What the user typed and picked above the list; empty strings mean "any". */
@@ -13,39 +14,21 @@ export interface ActivityFilter {
   recipient: string;
   /** A destination country (ISO code) of the activity's transfers. */
   country: string;
-  /** `overdue`, `soon` (within {@link REVIEW_SOON_DAYS} days) or `unscheduled`. */
-  review: string;
+  /** A review status (`overdue`, `soon`, `unscheduled`, …) as the core computes it. */
+  review: '' | ReviewState['status'];
 }
 
 /** Facts about activities that live in other records or come from the core. */
 export interface FilterContext {
   /** Activity id → destination countries of its transfers. */
   destinations: Map<string, string[]>;
-  /** Activity id → the date its review falls due (`YYYY-MM-DD`, from the core), or null. */
-  reviewDue: Map<string, string | null>;
-  /** Today (`YYYY-MM-DD`). */
-  today: string;
+  /** Activity id → where its review stands today (from the core). */
+  reviews: Map<string, ReviewState>;
 }
 
-/** "Due soon" means within this many days. */
-export const REVIEW_SOON_DAYS = 30;
-
-/** `date` plus `days` days, as `YYYY-MM-DD`. */
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
-/** Whether an activity whose review falls due on `due` matches the review filter `which`. */
-export function reviewMatches(which: string, due: string | null | undefined, today: string) {
-  if (!which) return true;
-  if (which === 'unscheduled') return !due;
-  if (!due) return false;
-  // ISO dates compare as strings; the core counts a review as overdue once its date passed.
-  if (which === 'overdue') return due < today;
-  if (which === 'soon') return due >= today && due <= addDays(today, REVIEW_SOON_DAYS);
-  return true;
+/** Whether an activity whose review stands at `state` matches the review filter `which`. */
+export function reviewMatches(which: ActivityFilter['review'], state: ReviewState | undefined) {
+  return !which || state?.status === which;
 }
 
 /** Activity id → destination countries, from the transfer records. */
@@ -109,7 +92,7 @@ export function filterActivities(
     if (filter.country && !(context?.destinations.get(a.id) ?? []).includes(filter.country)) {
       return false;
     }
-    if (filter.review && !reviewMatches(filter.review, context?.reviewDue.get(a.id), context?.today ?? '')) {
+    if (!reviewMatches(filter.review, context?.reviews.get(a.id))) {
       return false;
     }
     if (filter.status && a.status !== filter.status) return false;

@@ -27,6 +27,7 @@ mod text;
 mod transfers;
 
 use crate::interchange::{self, Register};
+pub use crate::model::ReviewOptions;
 use crate::model::*;
 use crate::{Result, Store};
 pub(crate) use context::Cx;
@@ -35,6 +36,7 @@ use std::collections::HashMap;
 
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
     /// A legal requirement is not met or the record contradicts itself: fix before an audit.
@@ -71,6 +73,7 @@ impl Severity {
 
 /// A letter of Art. 30(1) (controller record) or Art. 30(2) (processor record).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Art30Letter {
     /// 30(1)(a): controller, joint controller, representative, DPO.
     #[serde(rename = "30(1)(a)")]
@@ -182,6 +185,7 @@ impl Art30Letter {
 
 /// The record (and field) a finding is about, so that the app can open it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Target {
     /// Kind of record.
     pub entity: Entity,
@@ -197,6 +201,7 @@ pub struct Target {
 
 /// One thing the checks found.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Finding {
     /// Stable rule code ([`RuleInfo::code`]), e.g. `TRANSFER_PRIVACY_SHIELD`.
     pub code: String,
@@ -285,25 +290,6 @@ impl RuleInfo {
     }
 }
 
-/// How reviews of activities are checked.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ReviewOptions {
-    /// An activity whose last review is older than this (and that has no `next_review` date)
-    /// is overdue.
-    pub max_age_days: u32,
-    /// Report activities with neither a last-review nor a next-review date (as info).
-    pub flag_unscheduled: bool,
-}
-
-impl Default for ReviewOptions {
-    fn default() -> Self {
-        ReviewOptions {
-            max_age_days: 365,
-            flag_unscheduled: false,
-        }
-    }
-}
-
 /// Options of a check run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CheckOptions {
@@ -338,6 +324,7 @@ impl Default for CheckOptions {
 
 /// Number of findings per severity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Summary {
     /// Findings of severity error.
     pub errors: usize,
@@ -359,6 +346,28 @@ impl Summary {
             }
         }
         s
+    }
+}
+
+/// A check run as a screen lists it: the counts, and the findings most serious first (within a
+/// severity in the order [`check`] reports them: by record, in register order).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct CheckRun {
+    /// Findings per severity.
+    pub summary: Summary,
+    /// Errors first, then warnings, then infos.
+    pub findings: Vec<Finding>,
+}
+
+impl CheckRun {
+    /// Orders and counts `findings`.
+    pub fn of(mut findings: Vec<Finding>) -> CheckRun {
+        findings.sort_by_key(|f| f.severity);
+        CheckRun {
+            summary: Summary::of(&findings),
+            findings,
+        }
     }
 }
 

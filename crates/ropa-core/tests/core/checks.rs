@@ -1202,3 +1202,67 @@ fn implied_consent_wording_is_recognised_without_false_alarms() {
     ));
     assert!(!implied("Durch Anklicken des Kästchens im Formular."));
 }
+
+#[test]
+fn a_review_due_today_is_soon_and_overdue_only_once_its_day_has_passed() {
+    let opts = ReviewOptions::default();
+    let today = d("2026-03-10");
+    let mut a = Activity::new("a", "A-1", "Payroll");
+    let status = |a: &Activity| a.review_state(today, &opts).status;
+    assert_eq!(status(&a), ReviewStatus::Unscheduled);
+    for (next, want) in [
+        ("2026-03-09", ReviewStatus::Overdue),
+        ("2026-03-10", ReviewStatus::Soon),
+        ("2026-04-09", ReviewStatus::Soon),
+        ("2026-04-10", ReviewStatus::Scheduled),
+    ] {
+        a.next_review = Some(d(next));
+        assert_eq!(status(&a), want, "next review {next}");
+        assert_eq!(a.review_state(today, &opts).due, Some(d(next)));
+    }
+    // Without a scheduled date the review falls due a year after the last one, as the review
+    // check counts it.
+    a.next_review = None;
+    a.last_reviewed = Some(d("2025-03-09"));
+    assert_eq!(a.review_state(today, &opts).due, Some(d("2026-03-09")));
+    assert_eq!(status(&a), ReviewStatus::Overdue);
+    let run = checks::check(&one_activity(a.clone()), &CheckOptions::on(today));
+    assert!(codes(&run).contains(&"REVIEW_OVERDUE"));
+    a.last_reviewed = Some(d("2025-03-10"));
+    assert_eq!(status(&a), ReviewStatus::Soon);
+    let run = checks::check(&one_activity(a), &CheckOptions::on(today));
+    assert!(!codes(&run).contains(&"REVIEW_OVERDUE"));
+}
+
+fn one_activity(a: Activity) -> Register {
+    let mut reg = fixture("otrs.json");
+    reg.activities = vec![a];
+    reg
+}
+
+#[test]
+fn a_check_run_lists_errors_first_and_counts_them() {
+    let findings = checks::check(&fixture("otrs.json"), &CheckOptions::on(d("2026-03-10")));
+    let run = checks::CheckRun::of(findings.clone());
+    assert_eq!(run.findings.len(), findings.len());
+    let severities: Vec<Severity> = run.findings.iter().map(|f| f.severity).collect();
+    assert!(
+        severities.windows(2).all(|w| w[0] <= w[1]),
+        "{severities:?}"
+    );
+    let count = |s| findings.iter().filter(|f| f.severity == s).count();
+    assert_eq!(run.summary.errors, count(Severity::Error));
+    assert_eq!(run.summary.warnings, count(Severity::Warning));
+    assert_eq!(run.summary.infos, count(Severity::Info));
+    // Within one severity the register order of `check` is kept.
+    let errors: Vec<&Finding> = findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .collect();
+    let listed: Vec<&Finding> = run
+        .findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .collect();
+    assert_eq!(errors, listed);
+}
