@@ -51,7 +51,7 @@ fn generate() -> BTreeMap<String, String> {
         notice::NoticeSettingsRequest,
         notice::NoticeSectionView,
         notice::NoticeSentence,
-        reference::CodeOption,
+        ropa_core::reference::CodeOption,
         register_files::RecentRegister,
         register_files::CreateRequest,
         dialogs::RegisterDialog,
@@ -71,13 +71,20 @@ fn generate() -> BTreeMap<String, String> {
         documents::Facts,
         UiLanguage,
         // Editors' pickers.
-        reference::CountryOption,
-        reference::MechanismChoice,
+        ropa_core::reference::CountryStatus,
+        ropa_core::reference::DestinationStatus,
+        ropa_core::reference::MechanismOption,
+        ropa_core::reference::TransferOptions,
+        ropa_core::model::Date,
+        ropa_core::model::TransferMechanism,
+        ropa_core::model::MechanismField,
+        ropa_core::model::FieldInput,
+        ropa_core::model::SccModule,
+        ropa_core::model::Art49Derogation,
         reference::TransferOptionsRequest,
-        reference::TransferChoices,
         ropa_core::model::ReviewState,
         ropa_core::model::ReviewStatus,
-        reference::NationalLawOption,
+        ropa_core::reference::NationalLawProvision,
     );
     names.sort();
 
@@ -213,4 +220,25 @@ fn command_name(text: &str) -> String {
     text.chars()
         .take_while(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '_')
         .collect()
+}
+
+/// The transfer form labels the fields the core lists (`TransferMechanism::fields`) with
+/// `transfer.field.<name>`: every one of them needs its label in English and in German.
+#[test]
+fn every_mechanism_field_the_core_lists_has_a_label_in_both_languages() {
+    use ropa_core::model::TransferMechanism;
+    let i18n = std::fs::read_to_string(bindings_dir().join("../i18n.ts")).expect("i18n.ts");
+    let mut missing = Vec::new();
+    for kind in TransferMechanism::KINDS.iter().chain(&["legacy_scc"]) {
+        for f in TransferMechanism::fields(kind) {
+            let key = format!("'transfer.field.{}':", f.name);
+            if i18n.matches(&key).count() != 2 {
+                missing.push(format!("{kind}.{}", f.name));
+            }
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "no label in ui/src/lib/i18n.ts for {missing:?}"
+    );
 }

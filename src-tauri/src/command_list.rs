@@ -40,12 +40,12 @@ macro_rules! with_commands {
             exports::open_exported(path) -> "null",
             exports::reveal_exported(path) -> "null",
             // Editors' pickers.
-            reference::countries() -> "Array<CountryOption>",
-            reference::transfer_options(request: "TransferOptionsRequest") -> "TransferChoices",
+            reference::countries() -> "Array<CountryStatus>",
+            reference::transfer_options(request: "TransferOptionsRequest") -> "TransferOptions",
             reference::special_categories() -> "Array<CodeOption>",
             reference::art9_conditions() -> "Array<CodeOption>",
             reference::retention_rules() -> "Array<CodeOption>",
-            reference::national_law() -> "Array<NationalLawOption>",
+            reference::national_law() -> "Array<NationalLawProvision>",
             reference::review_due() -> "Array<ReviewState>",
         }
     };

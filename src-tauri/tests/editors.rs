@@ -19,7 +19,7 @@ fn countries_carry_their_chapter_v_status() {
     assert_eq!(find("US")["status"], "partly_adequate");
     assert_eq!(find("CH")["status"], "adequate");
     assert_eq!(find("CN")["status"], "third_country");
-    assert_eq!(find("US")["nameDe"], "Vereinigte Staaten");
+    assert_eq!(find("US")["name_de"], "Vereinigte Staaten");
     assert_eq!(
         list.len(),
         ropa_core::reference::reference().countries.countries.len()
@@ -51,8 +51,8 @@ fn transfer_options_follow_the_core_and_name_the_field_when_unknown() {
     assert_eq!(kinds, core);
     assert_eq!(kinds[0], "dpf");
     assert!(!kinds.contains(&"privacy_shield") && !kinds.contains(&"legacy_scc"));
-    assert_eq!(us["chapterV"], true);
-    assert_eq!(us["sccModules"].as_array().unwrap().len(), 4);
+    assert_eq!(us["chapter_v"], true);
+    assert_eq!(us["scc_modules"].as_array().unwrap().len(), 4);
     assert_eq!(us["derogations"].as_array().unwrap().len(), 7);
 
     let de = app
@@ -61,7 +61,7 @@ fn transfer_options_follow_the_core_and_name_the_field_when_unknown() {
             json!({ "request": { "country": "DE" } }),
         )
         .expect("DE");
-    assert_eq!(de["chapterV"], false);
+    assert_eq!(de["chapter_v"], false);
     assert!(de["mechanisms"].as_array().unwrap().is_empty());
 
     let err = app

@@ -253,13 +253,13 @@ async fn a_processor_with_agreement_and_dpf_transfer_is_kept_across_restarts() -
         choose(&client, "[data-testid='transfer-mechanism']", 0, "dpf").await?;
         type_into(
             &client,
-            "[data-testid='transfer-dpf-participant']",
+            "[data-testid='transfer-field-participant']",
             "Mailer Inc.",
         )
         .await?;
         type_into(
             &client,
-            "[data-testid='transfer-dpf-checked']",
+            "[data-testid='transfer-field-checked_on']",
             "2026-02-01",
         )
         .await?;
@@ -533,11 +533,11 @@ async fn a_processor_with_agreement_and_dpf_transfer_is_kept_across_restarts() -
             "dpf"
         );
         assert_eq!(
-            value_of(&client, "[data-testid='transfer-dpf-participant']").await?,
+            value_of(&client, "[data-testid='transfer-field-participant']").await?,
             "Mailer Inc."
         );
         assert_eq!(
-            value_of(&client, "[data-testid='transfer-dpf-checked']").await?,
+            value_of(&client, "[data-testid='transfer-field-checked_on']").await?,
             "2026-02-01"
         );
 

@@ -15,16 +15,42 @@ function fakeShell() {
     transfer_options: () => ({
       country: {
         code: 'US',
-        nameEn: 'United States',
-        nameDe: 'Vereinigte Staaten',
+        name_en: 'United States',
+        name_de: 'Vereinigte Staaten',
         status: 'third_country',
         adequacy: [],
-        noteEn: '',
-        noteDe: '',
+        note_en: '',
+        note_de: '',
       },
-      chapterV: true,
-      mechanisms: [],
-      sccModules: [],
+      chapter_v: true,
+      mechanisms: [
+        {
+          kind: 'scc',
+          decision: null,
+          label_en: 'Standard contractual clauses',
+          label_de: 'Standardvertragsklauseln',
+          citation_en: 'Art. 46(2)(c) GDPR',
+          citation_de: 'Art. 46 Abs. 2 lit. c DSGVO',
+          reason_en: 'Appropriate safeguard.',
+          reason_de: 'Geeignete Garantie.',
+          restricted: false,
+          template: { type: 'scc', module: 'SCC_2021_914_M2' },
+        },
+      ],
+      fields: {
+        scc: [
+          { name: 'module', input: 'scc_module', required: true },
+          { name: 'signed_on', input: 'date', required: false },
+        ],
+        dpf: [
+          { name: 'participant', input: 'text', required: false },
+          { name: 'checked_on', input: 'date', required: false },
+        ],
+      },
+      scc_modules: [
+        { code: 'SCC_2021_914_M1', label_en: 'Module 1', label_de: 'Modul 1', citation_en: '', citation_de: '' },
+        { code: 'SCC_2021_914_M2', label_en: 'Module 2', label_de: 'Modul 2', citation_en: '', citation_de: '' },
+      ],
       derogations: [],
     }),
     update_record: ({ request }) => {
@@ -82,5 +108,39 @@ describe('TransferEditor', () => {
     const { root } = await editor({ international_organisation: 'WHO' });
     const field = root.querySelector<HTMLInputElement>('[data-testid="transfer-organisation"]');
     expect(field?.value).toBe('WHO');
+  });
+
+  it('records a picked mechanism as the core’s template and shows the fields the core lists', async () => {
+    const saved = fakeShell();
+    const { root, flush } = await editor({ activity: 'a1' });
+    await settle();
+    choose(root.querySelector('[data-testid="transfer-mechanism"]'), 'scc');
+    await flush();
+    expect(saved.at(-1)?.mechanism).toEqual({ type: 'scc', module: 'SCC_2021_914_M2' });
+    const module = root.querySelector<HTMLSelectElement>('[data-testid="transfer-field-module"]');
+    expect(module?.value).toBe('SCC_2021_914_M2');
+    expect([...(module?.options ?? [])].map((o) => o.value)).toEqual(['SCC_2021_914_M1', 'SCC_2021_914_M2']);
+    const signed = root.querySelector<HTMLInputElement>('[data-testid="transfer-field-signed_on"]');
+    expect(signed?.placeholder).toBe('YYYY-MM-DD');
+    expect(root.querySelector('[data-testid="transfer-field-participant"]')).toBeNull();
+  });
+
+  it('keeps the fields of a recorded mechanism the destination does not offer', async () => {
+    const saved = fakeShell();
+    const { root, flush } = await editor({
+      activity: 'a1',
+      mechanism: { type: 'dpf', participant: 'Mailer Inc.' },
+    });
+    await settle();
+    const participant = root.querySelector<HTMLInputElement>(
+      '[data-testid="transfer-field-participant"]',
+    );
+    expect(participant?.value).toBe('Mailer Inc.');
+    participant!.value = '';
+    participant!.dispatchEvent(new Event('input', { bubbles: true }));
+    flushSync();
+    await flush();
+    // An emptied optional field is recorded as absent, not as an empty text.
+    expect(saved.at(-1)?.mechanism).toEqual({ type: 'dpf', participant: null });
   });
 });

@@ -258,7 +258,6 @@ pub struct ReviewState {
     /// The activity's id.
     pub id: String,
     /// When the review falls due (`YYYY-MM-DD`), if it is recorded or scheduled.
-    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub due: Option<Date>,
     /// Overdue, soon, scheduled or unscheduled.
     pub status: ReviewStatus,

@@ -10,6 +10,11 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 /// A proleptic Gregorian calendar date, written `YYYY-MM-DD`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(
+    feature = "ts",
+    derive(ts_rs::TS),
+    ts(type = "string", rename = "IsoDate")
+)]
 pub struct Date {
     year: i32,
     month: u8,

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 /// Legacy mechanisms (Privacy Shield, pre-2021 SCCs) can be recorded because real documents still
 /// cite them; the checks flag them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 pub enum TransferMechanism {
     /// An adequacy decision under Art. 45 (other than the DPF).
@@ -116,6 +117,87 @@ impl TransferMechanism {
             TransferMechanism::CompellingInterest { .. } => "compelling_interest",
             TransferMechanism::PrivacyShield {} => "privacy_shield",
             TransferMechanism::LegacyScc { .. } => "legacy_scc",
+        }
+    }
+}
+
+/// How the transfer form enters one field of a mechanism.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum FieldInput {
+    /// One line of text.
+    Text,
+    /// Several lines of text.
+    LongText,
+    /// A date, `YYYY-MM-DD`.
+    Date,
+    /// A module of the 2021 SCCs ([`SccModule`]).
+    SccModule,
+    /// A point of Art. 49(1) ([`Art49Derogation`]).
+    Derogation,
+}
+
+/// One field of a mechanism as the transfer form shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct MechanismField {
+    /// The field's key in the mechanism's JSON (`checked_on`).
+    pub name: String,
+    /// How it is entered.
+    pub input: FieldInput,
+    /// The mechanism cannot be recorded without it.
+    pub required: bool,
+}
+
+impl TransferMechanism {
+    /// The kinds a transfer can be recorded with today, in the order of Chapter V (the legacy
+    /// ones, which real documents still cite, are recorded by import only).
+    pub const KINDS: &'static [&'static str] = &[
+        "adequacy",
+        "dpf",
+        "scc",
+        "bcr",
+        "public_body_instrument",
+        "sa_clauses",
+        "code_of_conduct",
+        "certification",
+        "authorised_clauses",
+        "administrative_arrangement",
+        "derogation",
+        "compelling_interest",
+    ];
+
+    /// The fields the form shows for a mechanism of `kind`, besides its `type` and an adequacy
+    /// decision (which is chosen with the mechanism); empty for an unknown kind.
+    pub fn fields(kind: &str) -> Vec<MechanismField> {
+        let f = |name: &str, input, required| MechanismField {
+            name: name.to_owned(),
+            input,
+            required,
+        };
+        match kind {
+            "dpf" => vec![
+                f("participant", FieldInput::Text, false),
+                f("checked_on", FieldInput::Date, false),
+            ],
+            "scc" => vec![
+                f("module", FieldInput::SccModule, true),
+                f("signed_on", FieldInput::Date, false),
+            ],
+            "bcr"
+            | "public_body_instrument"
+            | "sa_clauses"
+            | "code_of_conduct"
+            | "certification"
+            | "authorised_clauses"
+            | "administrative_arrangement" => {
+                vec![f("reference", FieldInput::Text, false)]
+            }
+            "derogation" => vec![f("derogation", FieldInput::Derogation, true)],
+            "compelling_interest" => vec![f("safeguards", FieldInput::LongText, true)],
+            "legacy_scc" => vec![f("signed_on", FieldInput::Date, false)],
+            _ => Vec::new(),
         }
     }
 }

@@ -30,8 +30,8 @@ pub(crate) const ART46_KINDS: &[&str] = &[
     "administrative_arrangement",
 ];
 pub use picker::{
-    CountryStatus, DestinationStatus, MechanismOption, TransferOptions, country_statuses,
-    transfer_options,
+    CodeOption, CountryStatus, DestinationStatus, MechanismOption, TransferOptions,
+    country_statuses, transfer_options,
 };
 
 use serde::{Deserialize, Serialize};
@@ -464,6 +464,7 @@ pub struct NationalLawList {
 
 /// One national provision.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct NationalLawProvision {
     /// Stable code, e.g. `TDDDG_25_1`.

@@ -9,10 +9,12 @@
 use serde::{Deserialize, Serialize};
 
 use super::{AdequacyDecision, Reference, reference};
-use crate::model::Date;
+use crate::model::{Art49Derogation, Date, MechanismField, SccModule, TransferMechanism};
+use std::collections::BTreeMap;
 
 /// Whether, and how far, transfers to a country need a Chapter V mechanism.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum DestinationStatus {
     /// EU/EEA member: sharing data there is not a Chapter V transfer.
@@ -28,6 +30,7 @@ pub enum DestinationStatus {
 
 /// A country as the country picker shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct CountryStatus {
     /// ISO 3166-1 alpha-2 code.
     pub code: String,
@@ -47,6 +50,7 @@ pub struct CountryStatus {
 
 /// One mechanism the transfer form offers for a destination.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct MechanismOption {
     /// The mechanism's `type` tag (`adequacy`, `dpf`, `scc`, …), as in [`crate::model::TransferMechanism`].
     pub kind: String,
@@ -66,10 +70,14 @@ pub struct MechanismOption {
     pub reason_de: String,
     /// The mechanism covers only some recipients: the register must say why this one is covered.
     pub restricted: bool,
+    /// The mechanism as it is recorded when picked: the adequacy decision set, a required
+    /// choice set to its first option, every other field empty.
+    pub template: TransferMechanism,
 }
 
 /// What the transfer form offers for one destination country.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct TransferOptions {
     /// The country and its status.
     pub country: CountryStatus,
@@ -77,6 +85,40 @@ pub struct TransferOptions {
     pub chapter_v: bool,
     /// The mechanisms that fit, in the order of Art. 45, 46, 47, 49 (empty for the EEA).
     pub mechanisms: Vec<MechanismOption>,
+    /// The fields of every mechanism kind, also of one recorded but not offered here.
+    pub fields: BTreeMap<String, Vec<MechanismField>>,
+    /// The modules of the 2021 SCCs, for the `scc_module` field.
+    pub scc_modules: Vec<CodeOption>,
+    /// The points of Art. 49(1), for the `derogation` field.
+    pub derogations: Vec<CodeOption>,
+}
+
+/// One code of a picker, with its labels and citations in both languages.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct CodeOption {
+    /// The code as stored in the register, e.g. `ART6_1_A`.
+    pub code: String,
+    /// Short English label.
+    pub label_en: String,
+    /// Short German label.
+    pub label_de: String,
+    /// English citation.
+    pub citation_en: String,
+    /// German citation.
+    pub citation_de: String,
+}
+
+impl CodeOption {
+    fn new(code: &str, label: (&str, &str), citation: (&str, &str)) -> CodeOption {
+        CodeOption {
+            code: code.to_owned(),
+            label_en: label.0.to_owned(),
+            label_de: label.1.to_owned(),
+            citation_en: citation.0.to_owned(),
+            citation_de: citation.1.to_owned(),
+        }
+    }
 }
 
 /// Decisions that never cover transfers under the GDPR (the UK's Law Enforcement Directive
@@ -144,14 +186,11 @@ impl Reference {
     pub fn transfer_options(&self, country: &str, today: Date) -> Option<TransferOptions> {
         let status = self.country_status(country, today)?;
         if status.status == DestinationStatus::Eea {
-            return Some(TransferOptions {
-                country: status,
-                chapter_v: false,
-                mechanisms: Vec::new(),
-            });
+            return Some(self.offer(status, false, Vec::new()));
         }
         let mut out = Vec::new();
         let kind = |kind: &str, decision: Option<String>, reason: (String, String), restricted| {
+            let template = self.template(kind, decision.clone().unwrap_or_default());
             let info = self.transfer_kind(kind);
             MechanismOption {
                 kind: kind.to_owned(),
@@ -163,6 +202,7 @@ impl Reference {
                 reason_en: reason.0,
                 reason_de: reason.1,
                 restricted,
+                template,
             }
         };
 
@@ -257,11 +297,150 @@ impl Reference {
             ),
             false,
         ));
-        Some(TransferOptions {
-            country: status,
-            chapter_v: true,
-            mechanisms: out,
-        })
+        Some(self.offer(status, true, out))
+    }
+
+    fn offer(
+        &self,
+        country: CountryStatus,
+        chapter_v: bool,
+        mechanisms: Vec<MechanismOption>,
+    ) -> TransferOptions {
+        let kinds = TransferMechanism::KINDS.iter().chain(&["legacy_scc"]);
+        TransferOptions {
+            country,
+            chapter_v,
+            mechanisms,
+            fields: kinds
+                .map(|k| (k.to_string(), TransferMechanism::fields(k)))
+                .collect(),
+            scc_modules: self.scc_module_options(),
+            derogations: self.derogation_options(),
+        }
+    }
+
+    /// A new mechanism of `kind` as the form records it when picked (`decision`: for
+    /// `adequacy`).
+    fn template(&self, kind: &str, decision: String) -> TransferMechanism {
+        let tm = &self.transfer_mechanisms;
+        let json = serde_json::json!({
+            "type": kind,
+            "decision": decision,
+            "module": tm.scc_modules.first().map(|m| m.code).unwrap_or(SccModule::ALL[0]),
+            "derogation": tm.art49.first().map(|d| d.code).unwrap_or(Art49Derogation::ALL[0]),
+            "safeguards": "",
+        });
+        // Keep only the keys this kind has: the required ones start filled, the rest absent.
+        let keep: Vec<String> = TransferMechanism::fields(kind)
+            .into_iter()
+            .filter(|f| f.required)
+            .map(|f| f.name)
+            .chain(["type".to_owned()])
+            .chain((kind == "adequacy").then(|| "decision".to_owned()))
+            .collect();
+        let object = json
+            .as_object()
+            .into_iter()
+            .flatten()
+            .filter(|(k, _)| keep.contains(k))
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect::<serde_json::Map<_, _>>();
+        serde_json::from_value(serde_json::Value::Object(object))
+            .unwrap_or_else(|e| panic!("the template of `{kind}` does not fit the model: {e}"))
+    }
+
+    /// The modules of the 2021 SCCs.
+    pub fn scc_module_options(&self) -> Vec<CodeOption> {
+        let cite = (
+            "Implementing Decision (EU) 2021/914",
+            "Durchführungsbeschluss (EU) 2021/914",
+        );
+        self.transfer_mechanisms
+            .scc_modules
+            .iter()
+            .map(|m| CodeOption::new(m.code.code(), (&m.label_en, &m.label_de), cite))
+            .collect()
+    }
+
+    /// The points of Art. 49(1).
+    pub fn derogation_options(&self) -> Vec<CodeOption> {
+        self.transfer_mechanisms
+            .art49
+            .iter()
+            .map(|d| {
+                CodeOption::new(
+                    d.code.code(),
+                    (&d.label_en, &d.label_de),
+                    (&d.citation_en, &d.citation_de),
+                )
+            })
+            .collect()
+    }
+
+    /// The lawful bases of Art. 6(1).
+    pub fn legal_basis_options(&self) -> Vec<CodeOption> {
+        self.legal_bases
+            .art6
+            .iter()
+            .map(|b| {
+                CodeOption::new(
+                    b.code.code(),
+                    (&b.label_en, &b.label_de),
+                    (&b.citation_en, &b.citation_de),
+                )
+            })
+            .collect()
+    }
+
+    /// The special categories of Art. 9(1).
+    pub fn special_category_options(&self) -> Vec<CodeOption> {
+        let cite = ("Art. 9(1) GDPR", "Art. 9 Abs. 1 DSGVO");
+        self.legal_bases
+            .special_categories
+            .iter()
+            .map(|c| CodeOption::new(c.code.code(), (&c.label_en, &c.label_de), cite))
+            .collect()
+    }
+
+    /// The conditions of Art. 9(2).
+    pub fn art9_condition_options(&self) -> Vec<CodeOption> {
+        self.legal_bases
+            .art9_conditions
+            .iter()
+            .map(|c| {
+                CodeOption::new(
+                    c.code.code(),
+                    (&c.label_en, &c.label_de),
+                    (&c.citation_en, &c.citation_de),
+                )
+            })
+            .collect()
+    }
+
+    /// The statutory retention rules, labelled with their period and the documents they cover.
+    pub fn retention_rule_options(&self) -> Vec<CodeOption> {
+        self.retention_rules
+            .rules
+            .iter()
+            .map(|r| {
+                CodeOption::new(
+                    &r.code,
+                    (
+                        &format!("{} years – {}", r.years, r.documents_en),
+                        &format!("{} Jahre – {}", r.years, r.documents_de),
+                    ),
+                    (&r.citation_en, &r.citation_de),
+                )
+            })
+            .collect()
+    }
+
+    /// The national provisions, those in force first (a repealed one is shown only where a
+    /// register still cites it, never offered for new entries).
+    pub fn national_law_options(&self) -> Vec<&super::NationalLawProvision> {
+        let mut list: Vec<_> = self.national_law.provisions.iter().collect();
+        list.sort_by_key(|p| !p.in_force);
+        list
     }
 }
 

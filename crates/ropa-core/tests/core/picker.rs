@@ -8,6 +8,7 @@ use ropa_core::checks::{self, Severity};
 use ropa_core::interchange::Register;
 use ropa_core::model::*;
 use ropa_core::reference::{DestinationStatus, country_statuses, reference, transfer_options};
+use serde_json::json;
 
 fn kinds(country: &str) -> Vec<String> {
     transfer_options(country, today())
@@ -340,4 +341,67 @@ fn review_due_matches_the_review_check() {
     reg.activities[0].last_reviewed = None;
     reg.activities[0].next_review = None;
     assert_eq!(reg.activities[0].review_due(max), None);
+}
+
+/// A value for a field of the transfer form, as a person would enter it.
+fn entered(f: &MechanismField) -> serde_json::Value {
+    match f.input {
+        FieldInput::Text | FieldInput::LongText => json!("entered"),
+        FieldInput::Date => json!("2026-01-15"),
+        FieldInput::SccModule => json!(SccModule::ALL[1]),
+        FieldInput::Derogation => json!(Art49Derogation::ALL[2]),
+    }
+}
+
+#[test]
+fn the_form_fields_of_every_mechanism_are_the_models_keys() {
+    for kind in TransferMechanism::KINDS.iter().chain(&["legacy_scc"]) {
+        let fields = TransferMechanism::fields(kind);
+        let mut full = serde_json::Map::new();
+        full.insert("type".into(), json!(kind));
+        if matches!(*kind, "adequacy" | "legacy_scc") {
+            full.insert("decision".into(), json!("X"));
+        }
+        for f in &fields {
+            full.insert(f.name.clone(), entered(f));
+        }
+        // Every field the form shows is a key of the mechanism, and together they are all of
+        // its keys (the model refuses unknown keys and the value comes back unchanged).
+        let value = serde_json::Value::Object(full.clone());
+        let m: TransferMechanism =
+            serde_json::from_value(value.clone()).unwrap_or_else(|e| panic!("{kind}: {e}"));
+        assert_eq!(serde_json::to_value(&m).unwrap(), value, "{kind}");
+        // A required field cannot be left out, an optional one can.
+        for f in &fields {
+            let mut without = full.clone();
+            without.remove(&f.name);
+            let parsed = serde_json::from_value::<TransferMechanism>(without.into());
+            assert_eq!(parsed.is_err(), f.required, "{kind}.{}", f.name);
+        }
+    }
+    assert!(TransferMechanism::fields("no_such_kind").is_empty());
+}
+
+#[test]
+fn a_picked_mechanism_starts_as_its_template() {
+    for code in ["US", "JP", "IN", "CH"] {
+        let offer = transfer_options(code, today()).unwrap();
+        assert_eq!(offer.scc_modules.len(), SccModule::ALL.len());
+        assert_eq!(offer.derogations.len(), Art49Derogation::ALL.len());
+        for m in &offer.mechanisms {
+            assert_eq!(m.template.kind(), m.kind, "{code}");
+            let json = serde_json::to_value(&m.template).unwrap();
+            if m.kind == "adequacy" {
+                assert_eq!(json["decision"], json!(m.decision), "{code}");
+            }
+            // Required fields start filled, so that picking alone records a valid value; the
+            // optional ones start absent.
+            for f in &offer.fields[&m.kind] {
+                assert_eq!(json.get(&f.name).is_some(), f.required, "{code} {}", m.kind);
+            }
+            if m.kind == "scc" {
+                assert_eq!(json["module"], json!(offer.scc_modules[0].code));
+            }
+        }
+    }
 }

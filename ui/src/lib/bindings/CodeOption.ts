@@ -11,16 +11,16 @@ code: string,
 /**
  * Short English label.
  */
-labelEn: string, 
+label_en: string, 
 /**
  * Short German label.
  */
-labelDe: string, 
+label_de: string, 
 /**
  * English citation.
  */
-citationEn: string, 
+citation_en: string, 
 /**
  * German citation.
  */
-citationDe: string, };
+citation_de: string, };
