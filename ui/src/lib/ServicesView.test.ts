@@ -1,6 +1,7 @@
 import { mockIPC } from '@tauri-apps/api/mocks';
 import { flushSync } from 'svelte';
 import { describe, expect, it } from 'vitest';
+import type { Party } from './bindings';
 import ServicesView from './ServicesView.svelte';
 import { cleanUpAfterEach, render as mountView, settle } from './testing';
 
@@ -9,10 +10,15 @@ type Request = { kind?: string; id?: string; revision?: number; record?: Rec };
 
 cleanUpAfterEach();
 
-const parties = [
-  { id: 'c1', name: 'Kunde AG', revision: 1 },
-  { id: 'c2', name: 'Other GmbH', revision: 1 },
-];
+const party = (id: string, name: string): Party => ({
+  id,
+  name,
+  kind: 'entity',
+  created_at: '',
+  updated_at: '',
+  revision: 1,
+});
+const parties = [party('c1', 'Kunde AG'), party('c2', 'Other GmbH')];
 const toms = new Map([
   ['t1', 'Encryption at rest'],
   ['t2', 'Access control'],

@@ -1,12 +1,9 @@
 // The notice settings as the Notice screen edits them: the section order and the sentence
 // overrides (see `NoticeSettings` in the core).
 
-export interface SentenceOverride {
-  section: string;
-  sentence: string;
-  language: 'en' | 'de';
-  text: string;
-}
+import type { SentenceOverride } from './bindings';
+
+export type { SentenceOverride };
 
 /** The ids in their new order after moving the one at `index` by `step` (-1 up, +1 down). */
 export function moveSection(ids: string[], index: number, step: -1 | 1): string[] {

@@ -1,51 +1,34 @@
-// The parts of the core's record JSON the UI reads and edits. Records cross IPC in the core's
-// own shape (the interchange format of one record, `JsonRecord` in the bindings); these views
-// name only the fields the screens use, everything else is carried along untouched.
+// Records as the core sends them: the types are generated from the core's model (bindings/).
+// Records cross IPC as `JsonRecord` (the interchange format of one record); these helpers read
+// them as the core's types and make what a new record starts with.
 
-import type { JsonRecord } from './bindings';
+import type {
+  Activity,
+  DataCategory,
+  JsonRecord,
+  Party,
+  Purpose,
+  SubjectCategory,
+  Tom,
+} from './bindings';
 
-/** One purpose of an activity, with its own Art. 6(1) basis. */
-export interface PurposeView {
-  id: string;
-  description: string;
-  legal_basis?: string | null;
-  [field: string]: unknown;
-}
+/** One purpose of an activity, with its own Art. 6(1) basis (the core's `Purpose`). */
+export type PurposeView = Purpose;
 
-/** A processing activity as the editor sees it. */
-export interface ActivityView extends JsonRecord {
-  id: string;
-  reference: string;
-  name: string;
-  description?: string | null;
-  status: 'draft' | 'active' | 'retired';
-  revision: number;
-  purposes: PurposeView[];
-  data_categories: { category: string; [field: string]: unknown }[];
-  recipients: { party: string; role?: string; [field: string]: unknown }[];
-}
+/** A processing activity (the core's `Activity`). */
+export type ActivityView = Activity;
 
-/** A party as the list and editor see it. */
-export interface PartyView extends JsonRecord {
-  id: string;
-  name: string;
-  country?: string | null;
-  address?: string | null;
-  revision: number;
-}
+/** A party (the core's `Party`). */
+export type PartyView = Party;
 
 /** A catalogue entry (data category, subject category, TOM). */
-export interface CatalogueEntryView extends JsonRecord {
-  id: string;
-  name: string;
-  revision: number;
-}
+export type CatalogueEntryView = DataCategory | SubjectCategory | Tom;
 
 /** Reads activity records sent by the core, filling lists the JSON may omit. */
 export function asActivity(record: JsonRecord): ActivityView {
   const a = record as Partial<ActivityView>;
   return {
-    ...record,
+    ...(record as ActivityView),
     id: String(a.id ?? ''),
     reference: String(a.reference ?? ''),
     name: String(a.name ?? ''),

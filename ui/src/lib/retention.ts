@@ -2,13 +2,11 @@
 // trigger, criteria in words, or a statutory duty from the reference data). Incomplete values are
 // passed on as they are (an empty period, empty criteria); the core names the field to complete.
 
-export type Unit = 'hours' | 'days' | 'weeks' | 'months' | 'years';
-export const UNITS: Unit[] = ['hours', 'days', 'weeks', 'months', 'years'];
+import type { PeriodUnit, Retention } from './bindings';
 
-export type Retention =
-  | { kind: 'period'; amount: number; unit: Unit; trigger?: string | null; note?: string | null }
-  | { kind: 'criteria'; text: string }
-  | { kind: 'statutory'; rule: string; note?: string | null };
+export type { Retention };
+export type Unit = PeriodUnit;
+export const UNITS: Unit[] = ['hours', 'days', 'weeks', 'months', 'years'];
 
 export type RetentionKind = Retention['kind'];
 

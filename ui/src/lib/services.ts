@@ -6,19 +6,10 @@
 // empty`), so blank entries are left out of what is saved and the core's index into the saved
 // list is mapped back to the entry on screen.
 
-import type { JsonRecord } from './bindings';
+import type { JsonRecord, ProcessorService } from './bindings';
 
-/** A processor service as the screen sees it (the core's `ProcessorService`). */
-export interface ServiceView extends JsonRecord {
-  id: string;
-  /** The controller served (party id). */
-  controller: string;
-  name: string;
-  processing_categories: string[];
-  /** TOM ids. */
-  toms: string[];
-  revision: number;
-}
+/** A processor service (the core's `ProcessorService`). */
+export type ServiceView = ProcessorService;
 
 const strings = (value: unknown): string[] =>
   Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
@@ -26,7 +17,7 @@ const strings = (value: unknown): string[] =>
 /** Reads a service record sent by the core, filling lists the JSON may omit. */
 export function asService(record: JsonRecord): ServiceView {
   return {
-    ...record,
+    ...(record as ServiceView),
     id: String(record.id ?? ''),
     controller: String(record.controller ?? ''),
     name: typeof record.name === 'string' ? record.name : '',

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 /// Life-cycle status of an activity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum ActivityStatus {
     /// Being documented; not yet carried out or not yet confirmed.
@@ -29,6 +30,7 @@ impl ActivityStatus {
 
 /// The organisation's role in an activity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum ActivityRole {
     /// Sole controller.
@@ -42,6 +44,7 @@ pub enum ActivityRole {
 
 /// A processing activity (one entry of the Art. 30(1) record).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Activity {
     /// Stable id.
@@ -211,6 +214,7 @@ impl Activity {
 
 /// How reviews of activities are scheduled and checked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ReviewOptions {
     /// An activity whose last review is older than this (and that has no `next_review` date)
     /// is overdue.
@@ -265,6 +269,7 @@ pub struct ReviewState {
 
 /// A purpose of processing with its own legal basis.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Purpose {
     /// Stable id within the activity.
@@ -322,6 +327,7 @@ impl Purpose {
 
 /// A reference to a national provision from `assets/reference/national_law.json`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct NationalLawRef {
     /// Reference code (`TDDDG_25_1`).
@@ -333,6 +339,7 @@ pub struct NationalLawRef {
 
 /// How consent is given and how it can be withdrawn (Art. 7).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Consent {
     /// How consent is obtained ("cookie banner", "double opt-in on registration").
@@ -348,6 +355,7 @@ pub struct Consent {
 
 /// A data category processed in an activity, with the retention rule that applies to it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct ActivityData {
     /// The data category (id of a [`super::DataCategory`]).
@@ -377,6 +385,7 @@ impl ActivityData {
 
 /// Unit of a retention period.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum PeriodUnit {
     /// Hours.
@@ -393,6 +402,7 @@ pub enum PeriodUnit {
 
 /// A rule for how long data is kept (Art. 30(1)(f), Art. 13(2)(a)).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Retention {
     /// A fixed period counted from a trigger ("30 days after collection").
@@ -425,6 +435,7 @@ pub enum Retention {
 
 /// Where personal data comes from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct DataSource {
     /// Collected from the data subject (Art. 13) rather than elsewhere (Art. 14).
@@ -439,6 +450,7 @@ pub struct DataSource {
 
 /// Whether the data subject must provide the data (Art. 13(2)(e)).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum ProvisionRequirement {
     /// Required by law.
@@ -455,6 +467,7 @@ pub enum ProvisionRequirement {
 
 /// The provision requirement with its consequences.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Provision {
     /// What obliges the data subject to provide the data, if anything.
@@ -466,6 +479,7 @@ pub struct Provision {
 
 /// The role of a recipient in one activity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum RecipientRole {
     /// Processor acting on the organisation's behalf (Art. 28).
@@ -488,6 +502,7 @@ pub enum RecipientRole {
 
 /// A recipient of an activity's data (a link to a party).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Recipient {
     /// The party (id).
@@ -507,6 +522,7 @@ pub struct Recipient {
 
 /// Outcome of the DPIA screening (Art. 35(1), (3)).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum DpiaScreening {
     /// Not screened yet.
@@ -520,6 +536,7 @@ pub enum DpiaScreening {
 
 /// Progress of a DPIA.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum DpiaStatus {
     /// Planned.
@@ -532,6 +549,7 @@ pub enum DpiaStatus {
 
 /// DPIA screening and status of an activity.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Dpia {
     /// Screening outcome.
@@ -553,6 +571,7 @@ pub struct Dpia {
 
 /// Automated individual decision-making, including profiling (Art. 22, Art. 13(2)(f)).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct AutomatedDecision {
     /// What is decided.

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 /// A category of personal data ("E-mail address", "IP address", "Health data").
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct DataCategory {
     /// Stable id.
@@ -52,6 +53,7 @@ impl DataCategory {
 
 /// A category of data subjects ("Website visitors", "Applicants").
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct SubjectCategory {
     /// Stable id.
@@ -90,6 +92,7 @@ impl SubjectCategory {
 
 /// A technical or organisational measure under Art. 32 ("Encryption in transit (TLS)").
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Tom {
     /// Stable id.

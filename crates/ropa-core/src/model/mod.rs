@@ -153,6 +153,7 @@ pub(crate) use record_meta;
 
 /// A document language for exports and notices.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum Language {
     /// English.
@@ -183,6 +184,7 @@ impl Language {
 
 /// Contact details of a person or body (representative, supervisory authority, contact point).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Contact {
     /// Name of the person or body.

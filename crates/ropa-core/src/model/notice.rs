@@ -16,6 +16,7 @@ pub const GENERAL_SECTIONS: &[&str] =
 
 /// How the privacy notice is put together from the register.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct NoticeSettings {
     /// Always [`NOTICE_SETTINGS_ID`].
@@ -79,6 +80,7 @@ impl Default for NoticeSettings {
 /// sentence ids and their placeholders are listed in `assets/notice/en.toml`); an override
 /// can therefore reword a sentence without hiding the register facts it states.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct SentenceOverride {
     /// The section: an activity id or `general:<name>`.

@@ -8,6 +8,7 @@ pub const ORGANISATION_ID: &str = "organisation";
 
 /// The controller (and/or processor) whose register this is.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Organisation {
     /// Always [`ORGANISATION_ID`].
@@ -115,6 +116,7 @@ impl Organisation {
 
 /// Whether the DPO is a member of staff or an external person or firm.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum DpoKind {
     /// An employee of the organisation.
@@ -125,6 +127,7 @@ pub enum DpoKind {
 
 /// The data protection officer (Art. 37–39).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Dpo {
     /// Internal or external; `None` where not known.

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 /// Whether a party is a named entity or only a category of recipients.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum PartyKind {
     /// A named legal entity ("The Rocket Science Group, LLC").
@@ -21,6 +22,7 @@ pub enum PartyKind {
 /// recipient, a transfer, an agreement): the same company can be a processor for one activity and
 /// a joint controller for another.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Party {
     /// Stable id.
@@ -95,6 +97,7 @@ impl Party {
 
 /// Where an Art. 28 agreement stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum AgreementStatus {
     /// Being drafted or negotiated.
@@ -108,6 +111,7 @@ pub enum AgreementStatus {
 
 /// How the controller authorised sub-processors (Art. 28(2)).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum SubProcessorAuthorisation {
     /// Each sub-processor approved individually.
@@ -121,6 +125,7 @@ pub enum SubProcessorAuthorisation {
 /// The clauses Art. 28(3)(a)–(h) requires in a processing agreement; `true` where the
 /// agreement contains the clause.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Art28Checklist {
     /// (a) processes only on documented instructions, including on transfers.
@@ -188,6 +193,7 @@ impl Art28Checklist {
 
 /// A processing agreement with a processor under Art. 28.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Agreement {
     /// Stable id.
@@ -262,6 +268,7 @@ impl Agreement {
 
 /// Who carries a duty under a joint-controller arrangement.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum JointDuty {
     /// The organisation keeping this register.
@@ -274,6 +281,7 @@ pub enum JointDuty {
 
 /// An arrangement between joint controllers under Art. 26.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct JointArrangement {
     /// Stable id.

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 /// A service the organisation performs as processor for one controller (Art. 30(2)).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct ProcessorService {
     /// Stable id.

@@ -204,6 +204,7 @@ impl TransferMechanism {
 
 /// A transfer impact assessment.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct TransferImpactAssessment {
     /// Whether a TIA was carried out.
@@ -220,6 +221,7 @@ pub struct TransferImpactAssessment {
 /// A transfer of personal data to a recipient in a third country or an international
 /// organisation, for one activity (Art. 30(1)(e)) or one processor service (Art. 30(2)(c)).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Transfer {
     /// Stable id.
