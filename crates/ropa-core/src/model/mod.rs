@@ -18,6 +18,7 @@ pub mod notice;
 pub mod organisation;
 pub mod party;
 pub mod processor;
+pub mod review;
 pub mod transfer;
 
 pub use activity::*;
@@ -28,6 +29,7 @@ pub use notice::*;
 pub use organisation::*;
 pub use party::*;
 pub use processor::*;
+pub use review::*;
 pub use transfer::*;
 
 use serde::{Deserialize, Serialize};
