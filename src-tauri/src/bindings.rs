@@ -272,7 +272,7 @@ fn every_mechanism_field_the_core_lists_has_a_label_in_both_languages() {
     use ropa_core::model::TransferMechanism;
     let i18n = std::fs::read_to_string(bindings_dir().join("../i18n.ts")).expect("i18n.ts");
     let mut missing = Vec::new();
-    for kind in TransferMechanism::KINDS.iter().chain(&["legacy_scc"]) {
+    for kind in TransferMechanism::kinds() {
         for f in TransferMechanism::fields(kind) {
             let key = format!("'transfer.field.{}':", f.name);
             if i18n.matches(&key).count() != 2 {

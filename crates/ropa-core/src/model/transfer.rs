@@ -121,6 +121,20 @@ impl TransferMechanism {
     }
 }
 
+/// Mechanism kinds of Art. 46 (appropriate safeguards), in the order of the article: offered
+/// for every third country, and the ones for which a transfer impact assessment is expected
+/// since Schrems II.
+pub const ART46_KINDS: &[&str] = &[
+    "scc",
+    "bcr",
+    "public_body_instrument",
+    "sa_clauses",
+    "code_of_conduct",
+    "certification",
+    "authorised_clauses",
+    "administrative_arrangement",
+];
+
 /// How the transfer form enters one field of a mechanism.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -151,22 +165,19 @@ pub struct MechanismField {
 }
 
 impl TransferMechanism {
-    /// The kinds a transfer can be recorded with today, in the order of Chapter V (the legacy
-    /// ones, which real documents still cite, are recorded by import only).
-    pub const KINDS: &'static [&'static str] = &[
-        "adequacy",
-        "dpf",
-        "scc",
-        "bcr",
-        "public_body_instrument",
-        "sa_clauses",
-        "code_of_conduct",
-        "certification",
-        "authorised_clauses",
-        "administrative_arrangement",
-        "derogation",
-        "compelling_interest",
-    ];
+    /// Every kind, in the order of Chapter V: Art. 45, the Art. 46 safeguards
+    /// ([`ART46_KINDS`]), Art. 49, then the legacy kinds real documents still cite.
+    pub fn kinds() -> impl Iterator<Item = &'static str> {
+        ["adequacy", "dpf"]
+            .into_iter()
+            .chain(ART46_KINDS.iter().copied())
+            .chain([
+                "derogation",
+                "compelling_interest",
+                "privacy_shield",
+                "legacy_scc",
+            ])
+    }
 
     /// The fields the form shows for a mechanism of `kind`, besides its `type` and an adequacy
     /// decision (which is chosen with the mechanism); empty for an unknown kind.

@@ -16,19 +16,7 @@ use std::sync::OnceLock;
 
 mod picker;
 
-/// Mechanism kinds of Art. 46 (appropriate safeguards), in the order of the article: offered
-/// for every third country, and the ones for which a transfer impact assessment is expected
-/// since Schrems II.
-pub(crate) const ART46_KINDS: &[&str] = &[
-    "scc",
-    "bcr",
-    "public_body_instrument",
-    "sa_clauses",
-    "code_of_conduct",
-    "certification",
-    "authorised_clauses",
-    "administrative_arrangement",
-];
+pub(crate) use crate::model::ART46_KINDS;
 pub use picker::{
     CodeOption, CountryStatus, DestinationStatus, MechanismOption, TransferOptions,
     country_statuses, transfer_options,

@@ -306,7 +306,7 @@ impl Reference {
         chapter_v: bool,
         mechanisms: Vec<MechanismOption>,
     ) -> TransferOptions {
-        let kinds = TransferMechanism::KINDS.iter().chain(&["legacy_scc"]);
+        let kinds = TransferMechanism::kinds();
         TransferOptions {
             country,
             chapter_v,
