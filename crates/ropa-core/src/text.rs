@@ -33,6 +33,33 @@ pub fn is_email_address(v: &str) -> bool {
     local_ok && domain_ok
 }
 
+/// Wording that denies data subjects the right to object ("the user has no option to object",
+/// "ein Widerspruch ist nicht möglich"), lower case.
+const DENIES_OBJECTION: &[&str] = &[
+    "no option to object",
+    "no possibility to object",
+    "no right to object",
+    "not possible to object",
+    "cannot object",
+    "can not object",
+    "may not object",
+    "unable to object",
+    "kein widerspruch",
+    "kein widerspruchsrecht",
+    "keine widerspruchsmöglichkeit",
+    "keine möglichkeit, der verarbeitung zu widersprechen",
+    "keine möglichkeit zu widersprechen",
+    "nicht widersprechen",
+    "widerspruch ist nicht möglich",
+];
+
+/// Whether `text` says that data subjects cannot object to the processing: where the basis is
+/// Art. 6(1)(e) or (f), Art. 21(1) grants that right, so such a text contradicts the law.
+pub fn denies_objection(text: &str) -> bool {
+    let folded = text.to_lowercase().replace(['’', '\u{2019}'], "'");
+    DENIES_OBJECTION.iter().any(|p| folded.contains(p))
+}
+
 /// Calls `f(path, key, text)` for every string in `value`, where `path` is the string's place
 /// in interchange-format notation (`purposes[1].description`) and `key` the name of the field
 /// that holds it (for strings in a list, the list's name). Stops at the first error.

@@ -152,6 +152,32 @@ pub fn category_retention(
     }
 }
 
+/// How the register records a party the processors annex lists: the activities in which it
+/// acts as processor or sub-processor, and each other role with its activities
+/// ("independent controller: OTR-03"), so that the annex says no more than the register.
+pub fn processor_roles(party: &str, doc: &RecordDocument) -> (Vec<String>, Vec<String>) {
+    let mut as_processor: Vec<String> = Vec::new();
+    let mut other = Vec::new();
+    for (role, activities) in doc.roles_of(party) {
+        let refs = activities.iter().map(|a| a.reference.clone());
+        if matches!(role, RecipientRole::Processor | RecipientRole::SubProcessor) {
+            for r in refs {
+                if !as_processor.contains(&r) {
+                    as_processor.push(r);
+                }
+            }
+        } else {
+            let refs: Vec<String> = refs.collect();
+            other.push(format!(
+                "{}: {}",
+                labels::recipient_role(role, doc.language),
+                refs.join(", ")
+            ));
+        }
+    }
+    (as_processor, other)
+}
+
 /// Name of a country code in the document's language (the code itself if unknown).
 pub fn country(code: &str, german: bool) -> String {
     reference()
@@ -314,11 +340,10 @@ pub fn party_line(p: &Party, doc: &RecordDocument) -> String {
     if let Some(a) = &p.address {
         s.push_str(&format!(", {}", one_line(a)));
     }
-    if let Some(c) = &p.country {
-        let name = country(c, doc.german());
-        if !p.address.as_deref().unwrap_or("").contains(&name) {
-            s.push_str(&format!(" ({name})"));
-        }
+    if let Some(c) = &p.country
+        && let Some(name) = reference().country_after(p.address.as_deref(), c, doc.german())
+    {
+        s.push_str(&format!(" ({name})"));
     }
     s
 }
@@ -333,8 +358,10 @@ pub fn contact_lines(c: &Contact, doc: &RecordDocument) -> Vec<String> {
     if let Some(a) = &c.address {
         out.push(a.clone());
     }
-    if let Some(co) = &c.country {
-        out.push(country(co, doc.german()));
+    if let Some(co) = &c.country
+        && let Some(name) = reference().country_after(c.address.as_deref(), co, doc.german())
+    {
+        out.push(name);
     }
     if let Some(e) = &c.email {
         out.push(format!("{}: {e}", l.email));
@@ -383,10 +410,14 @@ pub fn organisation_address(o: &Organisation, german: bool) -> Option<String> {
         .flatten()
         .collect::<Vec<_>>()
         .join(" ");
+    let country = o
+        .country
+        .as_deref()
+        .and_then(|c| reference().country_after(Some(&city), c, german));
     let parts: Vec<String> = [
         o.street.clone(),
         (!city.is_empty()).then_some(city),
-        o.country.as_deref().map(|c| country(c, german)),
+        country,
     ]
     .into_iter()
     .flatten()

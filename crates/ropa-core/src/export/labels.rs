@@ -313,6 +313,10 @@ pub struct Labels {
     pub engaged_by: &'static str,
     /// Used in activities.
     pub used_in: &'static str,
+    /// A processor's other roles in the register ("independent controller: A-1").
+    pub other_roles: &'static str,
+    /// The activities in which a party acts as processor.
+    pub as_processor_in: &'static str,
     /// Agreement.
     pub agreement: &'static str,
     /// No agreement recorded.
@@ -559,6 +563,8 @@ pub static EN: Labels = Labels {
     group_company: "group company",
     engaged_by: "Engaged by",
     used_in: "Activities",
+    other_roles: "Other roles in the register",
+    as_processor_in: "As processor in",
     agreement: "Agreement",
     no_agreement: "no Art. 28 agreement recorded",
     document: "Document",
@@ -745,6 +751,8 @@ pub static DE: Labels = Labels {
     group_company: "Konzernunternehmen",
     engaged_by: "Beauftragt durch",
     used_in: "Tätigkeiten",
+    other_roles: "Andere Rollen im Verzeichnis",
+    as_processor_in: "Als Auftragsverarbeiter in",
     agreement: "Vertrag",
     no_agreement: "kein Vertrag nach Art. 28 DSGVO erfasst",
     document: "Dokument",

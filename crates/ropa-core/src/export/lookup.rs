@@ -1,6 +1,7 @@
 //! Looking things up in a record document: records by id, what refers to what.
 
 use super::*;
+use std::collections::BTreeMap;
 
 impl RecordDocument {
     /// Whether the document is in German.
@@ -115,6 +116,21 @@ impl RecordDocument {
             .iter()
             .filter(|p| ids.contains(p.id.as_str()))
             .collect()
+    }
+
+    /// The roles a party is recorded in as a recipient, each with the activities (in register
+    /// order), roles in the order of [`RecipientRole`].
+    pub fn roles_of(&self, party: &str) -> Vec<(RecipientRole, Vec<&Activity>)> {
+        let mut roles: BTreeMap<RecipientRole, Vec<&Activity>> = BTreeMap::new();
+        for a in &self.content.activities {
+            for r in a.recipients.iter().filter(|r| r.party == party) {
+                let list = roles.entry(r.role).or_default();
+                if !list.iter().any(|x| x.id == a.id) {
+                    list.push(a);
+                }
+            }
+        }
+        roles.into_iter().collect()
     }
 
     /// The activities (references) in which a party takes part in any role.

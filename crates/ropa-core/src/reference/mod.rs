@@ -601,6 +601,19 @@ pub fn reference() -> &'static Reference {
 }
 
 impl Reference {
+    /// The country to print under an address: its name in the document's language, or `None`
+    /// when the address already ends with that country (its English or German name or its
+    /// code), so that "…, 80331 München, Germany" does not get a second "Germany".
+    pub fn country_after(&self, address: Option<&str>, code: &str, german: bool) -> Option<String> {
+        let c = self.country(code);
+        let last = address
+            .and_then(|a| a.rsplit(['\n', ',']).map(str::trim).find(|s| !s.is_empty()))
+            .map(str::to_lowercase);
+        let named = |name: &str| last.as_deref() == Some(name.to_lowercase().as_str());
+        let already = named(code) || c.is_some_and(|c| named(&c.name_en) || named(&c.name_de));
+        (!already).then(|| c.map_or_else(|| code.to_owned(), |c| c.name(german).to_owned()))
+    }
+
     /// The country with the ISO 3166-1 alpha-2 `code` (exact, upper case), if any.
     pub fn country(&self, code: &str) -> Option<&Country> {
         self.countries.countries.iter().find(|c| c.code == code)

@@ -333,6 +333,18 @@ fn cases() -> Vec<Case> {
             },
         },
         Case {
+            code: "RIGHTS_INFO_DENIES_OBJECTION",
+            target: "videoueberwachung",
+            fire: |r, _| {
+                act(r, "videoueberwachung").rights_info =
+                    Some("Ein Widerspruch ist nicht möglich.".into())
+            },
+            // The same words on a purpose resting on consent contradict nothing in Art. 21.
+            quiet: |r, _| {
+                act(r, "newsletter").rights_info = Some("Ein Widerspruch ist nicht möglich.".into())
+            },
+        },
+        Case {
             code: "BASIS_F_CONSENT_COLLECTED",
             target: "videoueberwachung",
             fire: |r, _| {

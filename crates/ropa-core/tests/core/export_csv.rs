@@ -402,7 +402,7 @@ fn annex_tables() {
         let p = party(&register, &g.party);
         let row = processors[1..]
             .iter()
-            .find(|r| r[7] == g.id)
+            .find(|r| r[8] == g.id)
             .unwrap_or_else(|| panic!("agreement {} missing", g.id));
         assert_eq!(row[0], p.id);
         assert_eq!(row[1], p.name);
@@ -449,4 +449,66 @@ fn processor_record_table() {
         ..CsvOptions::default()
     };
     assert!(csv::write(&doc, Table::Activities, &ico, &mut Vec::new()).is_err());
+}
+
+#[test]
+fn the_processors_annex_says_in_which_roles_the_register_records_a_party() {
+    // OTRS records HubSpot as processor in one activity, as independent controller and with
+    // no role in others: the annex must not present it as a processor everywhere.
+    let (register, store) = fixture_store("otrs.json");
+    let dir = tempfile::tempdir().unwrap();
+    for (lang, as_processor, other) in [
+        (
+            Language::En,
+            "As processor in",
+            "Other roles in the register",
+        ),
+        (
+            Language::De,
+            "Als Auftragsverarbeiter in",
+            "Andere Rollen im Verzeichnis",
+        ),
+    ] {
+        let doc = document(&store, RecordKind::Controller, lang);
+        let rows =
+            export_and_parse(&doc, Table::Processors, &CsvOptions::default(), dir.path()).rows;
+        let col = |name: &str| {
+            rows[0]
+                .iter()
+                .position(|h| h == name)
+                .unwrap_or_else(|| panic!("{name}"))
+        };
+        let (p, o) = (col(as_processor), col(other));
+        let hubspot = rows
+            .iter()
+            .find(|r| r[0] == "hubspot")
+            .expect("hubspot is listed");
+        let role_of = |activity: &str| -> Vec<RecipientRole> {
+            let a = register
+                .activities
+                .iter()
+                .find(|a| a.reference == activity)
+                .unwrap();
+            a.recipients
+                .iter()
+                .filter(|r| r.party == "hubspot")
+                .map(|r| r.role)
+                .collect()
+        };
+        for reference in hubspot[p].split(", ") {
+            assert!(
+                role_of(reference).contains(&RecipientRole::Processor),
+                "{reference}"
+            );
+        }
+        let stated = match lang {
+            Language::En => "role not stated: OTRS-12",
+            Language::De => "Rolle nicht angegeben: OTRS-12",
+        };
+        assert!(hubspot[o].contains(stated), "{lang:?}: {}", hubspot[o]);
+        assert!(role_of("OTRS-12").contains(&RecipientRole::Unspecified));
+        // A party that is a processor wherever it appears has no other roles.
+        let wingify = rows.iter().find(|r| r[0] == "wingify").unwrap();
+        assert_eq!(wingify[o], "");
+    }
 }

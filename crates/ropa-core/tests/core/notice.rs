@@ -1217,3 +1217,124 @@ fn pdf_passes_qpdf_and_keeps_every_section_text_intact() {
         }
     }
 }
+
+#[test]
+fn an_address_that_already_names_its_country_does_not_get_it_twice() {
+    let mut reg = fixture("clean.json");
+    let authority = reg.organisation.supervisory_authority.as_mut().unwrap();
+    authority.address = Some("Lautenschlagerstraße 20, 70173 Stuttgart, Germany".into());
+    authority.country = Some("DE".into());
+    for lang in LANGS {
+        let text = notice::markdown::render(&notice::build(&reg, &options(lang)).unwrap());
+        let at = text
+            .find("Lautenschlagerstraße 20")
+            .expect("the authority's address");
+        let block: String = text[at..].lines().take(3).collect::<Vec<_>>().join("\n");
+        assert!(
+            block.starts_with("Lautenschlagerstraße 20, 70173 Stuttgart, Germany"),
+            "{block}"
+        );
+        assert_eq!(block.matches("Germany").count(), 1, "{lang:?}: {block}");
+        assert!(!block.contains("Deutschland"), "{lang:?}: {block}");
+    }
+    // Without the country in the address, the country line is printed in the notice's language.
+    let authority = reg.organisation.supervisory_authority.as_mut().unwrap();
+    authority.address = Some("Lautenschlagerstraße 20, 70173 Stuttgart".into());
+    let text = notice::markdown::render(&notice::build(&reg, &options(Language::De)).unwrap());
+    let at = text.find("Lautenschlagerstraße 20").unwrap();
+    assert!(
+        text[at..].lines().nth(1) == Some("Deutschland"),
+        "{}",
+        &text[at..at + 80]
+    );
+}
+
+#[test]
+fn requests_go_to_an_e_mail_address_when_the_register_has_one() {
+    let mut reg = fixture("clean.json");
+    // No rights contact and no e-mail of the organisation, but a DPO with an e-mail address:
+    // the notice sends requests there, not to the postal address.
+    if let Some(n) = reg.notice.as_mut() {
+        n.rights_contact = None;
+    }
+    reg.organisation.email = None;
+    let dpo = reg
+        .organisation
+        .dpo
+        .as_mut()
+        .expect("the fixture names a DPO");
+    dpo.email = Some("dsb@example.org".into());
+    let n = notice::build(&reg, &options(Language::En)).unwrap();
+    let rights = section(&n, "general:rights").plain();
+    assert!(rights.contains("dsb@example.org"), "{rights}");
+    let street = reg.organisation.street.clone().unwrap();
+    assert!(!rights.contains(&street), "{rights}");
+    // With no e-mail anywhere, the postal address is the way.
+    reg.organisation.dpo.as_mut().unwrap().email = None;
+    let n = notice::build(&reg, &options(Language::En)).unwrap();
+    assert!(section(&n, "general:rights").plain().contains(&street));
+}
+
+#[test]
+fn a_rights_text_that_denies_the_right_to_object_is_not_printed_beside_the_law() {
+    let mut reg = fixture("clean.json");
+    let denial = "The user has no option to object to the recording.";
+    let a = reg
+        .activities
+        .iter_mut()
+        .find(|a| a.id == "videoueberwachung")
+        .unwrap();
+    assert_eq!(
+        a.purposes[0].legal_basis,
+        Some(LegalBasis::LegitimateInterests)
+    );
+    a.rights_info = Some(denial.into());
+    let n = notice::build(&reg, &options(Language::En)).unwrap();
+    let text = section(&n, "videoueberwachung").plain();
+    assert!(text.contains("Art. 21(1)"), "{text}");
+    assert!(!text.contains("no option to object"), "{text}");
+    // A rights text that does not contradict the law is printed as it stands.
+    let a = reg
+        .activities
+        .iter_mut()
+        .find(|a| a.id == "videoueberwachung")
+        .unwrap();
+    a.rights_info = Some("Objections go to the works council first.".into());
+    let n = notice::build(&reg, &options(Language::En)).unwrap();
+    assert!(
+        section(&n, "videoueberwachung")
+            .plain()
+            .contains("works council first")
+    );
+}
+
+#[test]
+fn a_recipient_serving_several_purposes_is_listed_once_with_all_it_receives() {
+    let reg = fixture("ntware.json");
+    let a = reg
+        .activities
+        .iter()
+        .find(|a| a.reference == "NTW-13")
+        .unwrap();
+    let entries: Vec<&Recipient> = a
+        .recipients
+        .iter()
+        .filter(|r| r.party == "microsoft")
+        .collect();
+    assert_eq!(entries.len(), 2, "the fixture records Microsoft twice");
+    for lang in LANGS {
+        let n = notice::build(&reg, &options(lang)).unwrap();
+        let text = section(&n, &a.id).plain();
+        let items = text
+            .lines()
+            .filter(|l| l.trim_start().starts_with("• Microsoft"))
+            .count();
+        assert_eq!(items, 1, "{lang:?}: {text}");
+        for e in &entries {
+            assert!(
+                text.contains(e.service.as_deref().unwrap()),
+                "{lang:?}: {text}"
+            );
+        }
+    }
+}

@@ -157,6 +157,18 @@ define_rule!(
     "Daten über Straftaten ohne Grundlage nach Art. 10"
 );
 
+define_rule!(
+    RIGHTS_INFO_DENIES_OBJECTION,
+    "RIGHTS_INFO_DENIES_OBJECTION",
+    Warning,
+    LegalBasis,
+    None,
+    "Art. 21(1), 13(2)(b) GDPR",
+    "Art. 21 Abs. 1, Art. 13 Abs. 2 lit. b DSGVO",
+    "Rights text denies the right to object",
+    "Hinweis zu den Rechten verneint das Widerspruchsrecht"
+);
+
 /// The rules of this family.
 pub(crate) const RULES: &[RuleInfo] = &[
     BASIS_MISSING,
@@ -172,6 +184,7 @@ pub(crate) const RULES: &[RuleInfo] = &[
     ART9_CONDITION_MISSING,
     ART9_WITHOUT_ART6,
     ART10_AUTHORISATION_MISSING,
+    RIGHTS_INFO_DENIES_OBJECTION,
 ];
 
 /// Wording that infers consent from mere use (recital 32: silence or inactivity is no consent).
@@ -213,6 +226,7 @@ pub(crate) fn check(cx: &mut Cx<'_>) {
             purpose(cx, a, i, p);
         }
         special_data(cx, a);
+        objection_denied(cx, a);
     }
 }
 
@@ -333,4 +347,35 @@ fn special_data(cx: &mut Cx<'_>, a: &Activity) {
             ),
         );
     }
+}
+
+/// The activity's rights text says data subjects cannot object, while a purpose rests on
+/// Art. 6(1)(e) or (f), for which Art. 21(1) grants the right (the notice prints the law's
+/// statement instead of the text).
+fn objection_denied(cx: &mut Cx<'_>, a: &Activity) {
+    let Some(info) = a.rights_info.as_deref() else {
+        return;
+    };
+    let objectable = a.purposes.iter().any(|p| {
+        matches!(
+            p.legal_basis,
+            Some(LegalBasis::PublicTask | LegalBasis::LegitimateInterests)
+        )
+    });
+    if !objectable || !crate::text::denies_objection(info) {
+        return;
+    }
+    let (ae, ad) = (act_en(a), act_de(a));
+    cx.emit(
+        &RIGHTS_INFO_DENIES_OBJECTION,
+        Target::activity(a, Some("rights_info".to_owned())),
+        format!(
+            "{ae}: the rights text says data subjects cannot object ({}), but a purpose rests on Art. 6(1)(e) or (f) GDPR, for which Art. 21(1) grants the right to object. The privacy notice states the right and leaves this text out; correct or remove the text.",
+            q_en(info)
+        ),
+        format!(
+            "{ad}: Der Hinweis zu den Rechten verneint ein Widerspruchsrecht ({}), ein Zweck beruht aber auf Art. 6 Abs. 1 lit. e oder f DSGVO, für den Art. 21 Abs. 1 DSGVO das Widerspruchsrecht gewährt. Die Datenschutzerklärung nennt das Recht und lässt diesen Text weg; korrigieren oder entfernen Sie ihn.",
+            q_de(info)
+        ),
+    );
 }

@@ -12,7 +12,8 @@ pub(super) fn processors(doc: &RecordDocument) -> Vec<Vec<String>> {
         l.country.to_owned(),
         l.email.to_owned(),
         l.engaged_by.to_owned(),
-        l.used_in.to_owned(),
+        l.as_processor_in.to_owned(),
+        l.other_roles.to_owned(),
         l.agreement.to_owned(),
         l.status.to_owned(),
         d::capitalise(l.signed_on),
@@ -23,12 +24,7 @@ pub(super) fn processors(doc: &RecordDocument) -> Vec<Vec<String>> {
         l.subprocessors.to_owned(),
     ]];
     for p in doc.processors() {
-        let used = doc
-            .activities_using_party(&p.id)
-            .iter()
-            .map(|a| a.reference.clone())
-            .collect::<Vec<_>>()
-            .join(", ");
+        let (as_processor, other) = d::processor_roles(&p.id, doc);
         let base = vec![
             p.id.clone(),
             p.name.clone(),
@@ -42,7 +38,8 @@ pub(super) fn processors(doc: &RecordDocument) -> Vec<Vec<String>> {
                 .as_deref()
                 .map(|x| d::party_name(x, doc))
                 .unwrap_or_default(),
-            used,
+            as_processor.join(", "),
+            other.join("; "),
         ];
         let agreements: Vec<&Agreement> = doc.agreements_with(&p.id).collect();
         if agreements.is_empty() {

@@ -89,13 +89,12 @@ pub(super) fn annex_processors(doc: &RecordDocument, c: &mut Composer) {
         if let Some(parent) = &p.parent {
             who.push(detail(l.engaged_by, d::party_name(parent, doc), 7.4));
         }
-        let used: Vec<String> = doc
-            .activities_using_party(&p.id)
-            .iter()
-            .map(|a| a.reference.clone())
-            .collect();
-        if !used.is_empty() {
-            who.push(detail(l.used_in, used.join(", "), 7.4));
+        let (as_processor, other) = d::processor_roles(&p.id, doc);
+        if !as_processor.is_empty() {
+            who.push(detail(l.as_processor_in, as_processor.join(", "), 7.4));
+        }
+        if !other.is_empty() {
+            who.push(detail(l.other_roles, other.join("; "), 7.4));
         }
         let agreements: Vec<&Agreement> = doc.agreements_with(&p.id).collect();
         if agreements.is_empty() {

@@ -363,7 +363,11 @@ impl<'a> Builder<'a> {
                 &[("purpose", text(purpose)), ("how", how)],
             )));
         }
-        if let Some(info) = &a.rights_info {
+        // A stated text that denies the right to object the law grants here is not printed
+        // beside the law's statement (the checks report it: RIGHTS_INFO_DENIES_OBJECTION).
+        if let Some(info) = &a.rights_info
+            && (ef.is_empty() || !crate::text::denies_objection(info))
+        {
             items.push(Item::Paragraph(
                 self.sentence("activity_rights.info", &[("info", text(info))]),
             ));

@@ -21,12 +21,17 @@ impl<'a> Builder<'a> {
         match (&org.street, &org.city) {
             (Some(street), Some(city)) => {
                 address.push(text(street));
-                address.push(text(match &org.postcode {
+                let place = match &org.postcode {
                     Some(pc) => format!("{pc} {city}"),
                     None => city.clone(),
-                }));
-                if let Some(c) = &org.country {
-                    address.push(text(self.country_name(c)));
+                };
+                if let Some(c) = &org.country
+                    && let Some(name) = reference().country_after(Some(&place), c, self.german)
+                {
+                    address.push(text(place));
+                    address.push(text(name));
+                } else {
+                    address.push(text(place));
                 }
             }
             _ => address.push(self.gap("controller_address", &[])),

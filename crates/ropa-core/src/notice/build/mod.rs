@@ -351,8 +351,11 @@ impl<'a> Builder<'a> {
         if let Some(a) = &c.address {
             parts.extend(a.lines().map(str::trim).filter(|l| !l.is_empty()).map(text));
         }
-        if let Some(country) = &c.country {
-            parts.push(text(self.country_name(country)));
+        if let Some(country) = &c.country
+            && let Some(name) =
+                reference().country_after(c.address.as_deref(), country, self.german)
+        {
+            parts.push(text(name));
         }
         if let Some(e) = &c.email {
             parts.push(self.s("contact.email", &[("email", email_link(e))]));
@@ -366,22 +369,21 @@ impl<'a> Builder<'a> {
         lines(parts)
     }
 
-    /// How data subjects reach us: the rights contact's e-mail, else the organisation's
-    /// e-mail, else its postal address.
+    /// How data subjects reach us: an e-mail address wherever the register has one (the rights
+    /// contact's, the organisation's, the DPO's), a postal address only when it has none.
     fn contact_runs(&mut self, rights_contact: Option<&Contact>) -> Vec<Run> {
         let org = &self.reg.organisation;
-        if let Some(c) = rights_contact {
-            return match &c.email {
-                Some(e) => email_link(e),
-                None => text(one_line(&format!(
-                    "{}\n{}",
-                    c.name,
-                    c.address.clone().unwrap_or_default()
-                ))),
-            };
-        }
-        if let Some(e) = &org.email {
+        let email = rights_contact
+            .and_then(|c| c.email.as_ref())
+            .or(org.email.as_ref())
+            .or_else(|| org.dpo.as_ref().and_then(|d| d.email.as_ref()));
+        if let Some(e) = email {
             return email_link(e);
+        }
+        if let Some(c) = rights_contact
+            && let Some(address) = &c.address
+        {
+            return text(one_line(&format!("{}\n{address}", c.name)));
         }
         match self.org_address() {
             Some(a) => text(format!("{}, {}", org.legal_name, a)),

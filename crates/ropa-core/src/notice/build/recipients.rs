@@ -13,12 +13,21 @@ impl<'a> Builder<'a> {
             }
             return self.block("recipients", items);
         }
-        let mut list = Vec::new();
+        // One item per party, however many entries (purposes, services, roles) the activity
+        // records for it: the party once, every role it receives the data in, every service.
+        let mut parties: Vec<(&str, Vec<&Recipient>)> = Vec::new();
         for r in &a.recipients {
-            let party = self.parties.get(r.party.as_str()).copied();
+            match parties.iter_mut().find(|(id, _)| *id == r.party) {
+                Some((_, entries)) => entries.push(r),
+                None => parties.push((r.party.as_str(), vec![r])),
+            }
+        }
+        let mut list = Vec::new();
+        for (id, entries) in parties {
+            let party = self.parties.get(id).copied();
             let name = party
                 .map(|p| p.name.clone())
-                .unwrap_or_else(|| r.party.clone());
+                .unwrap_or_else(|| id.to_owned());
             let who = match party {
                 Some(p) if p.kind == PartyKind::Entity => match &p.address {
                     Some(addr) => self.s(
@@ -32,32 +41,44 @@ impl<'a> Builder<'a> {
                 },
                 _ => text(&name),
             };
-            let role = match r.role {
-                RecipientRole::Other => Vec::new(),
-                RecipientRole::Processor => text(self.label("role.processor")),
-                RecipientRole::SubProcessor => match party.and_then(|p| p.parent.as_deref()) {
-                    Some(parent) => {
-                        let parent = self.party_name(parent);
-                        self.s("role.sub_processor", &[("parent", text(parent))])
-                    }
-                    None => self.s("role.sub_processor_unnamed", &[]),
-                },
-                RecipientRole::JointController => self.s("role.joint_controller", &[]),
-                RecipientRole::IndependentController => self.s("role.independent_controller", &[]),
-                RecipientRole::GroupCompany => self.s("role.group_company", &[]),
-                RecipientRole::PublicAuthority => self.s("role.public_authority", &[]),
-                RecipientRole::Unspecified => self.gap("recipient_role", &[("name", name.clone())]),
-            };
+            let mut roles: Vec<RecipientRole> = Vec::new();
+            for r in &entries {
+                if !roles.contains(&r.role) {
+                    roles.push(r.role);
+                }
+            }
+            let mut role = Vec::new();
+            for r in roles {
+                let runs = self.role_runs(r, party, &name);
+                if runs.is_empty() {
+                    continue;
+                }
+                if !role.is_empty() {
+                    push_text(&mut role, "; ");
+                }
+                role.extend(runs);
+            }
             let mut parts = vec![if role.is_empty() {
                 self.s("recipient.item_plain", &[("party", who)])
             } else {
                 self.s("recipient.item", &[("party", who), ("role", role)])
             }];
-            if let Some(s) = &r.service {
-                parts.push(self.sentence("recipient.service", &[("service", text(s))]));
+            let distinct = |pick: fn(&Recipient) -> Option<&String>| {
+                let mut out: Vec<&str> = Vec::new();
+                for v in entries.iter().filter_map(|r| pick(r)) {
+                    if !out.contains(&v.as_str()) {
+                        out.push(v);
+                    }
+                }
+                out.join(", ")
+            };
+            let services = distinct(|r| r.service.as_ref());
+            if !services.is_empty() {
+                parts.push(self.sentence("recipient.service", &[("service", text(services))]));
             }
-            if let Some(l) = &r.location {
-                parts.push(self.sentence("recipient.location", &[("location", text(l))]));
+            let locations = distinct(|r| r.location.as_ref());
+            if !locations.is_empty() {
+                parts.push(self.sentence("recipient.location", &[("location", text(locations))]));
             }
             if let Some(url) = party.and_then(|p| p.privacy_policy_url.as_deref()) {
                 parts.push(self.s("recipient.policy", &[("url", url_runs(url))]));
@@ -67,6 +88,26 @@ impl<'a> Builder<'a> {
         items.push(Item::Paragraph(self.s("recipient.intro", &[])));
         items.push(Item::List(list));
         self.block("recipients", items)
+    }
+
+    /// The role a party receives the data in, as the notice words it (empty for "other").
+    fn role_runs(&mut self, role: RecipientRole, party: Option<&Party>, name: &str) -> Vec<Run> {
+        match role {
+            RecipientRole::Other => Vec::new(),
+            RecipientRole::Processor => text(self.label("role.processor")),
+            RecipientRole::SubProcessor => match party.and_then(|p| p.parent.as_deref()) {
+                Some(parent) => {
+                    let parent = self.party_name(parent);
+                    self.s("role.sub_processor", &[("parent", text(parent))])
+                }
+                None => self.s("role.sub_processor_unnamed", &[]),
+            },
+            RecipientRole::JointController => self.s("role.joint_controller", &[]),
+            RecipientRole::IndependentController => self.s("role.independent_controller", &[]),
+            RecipientRole::GroupCompany => self.s("role.group_company", &[]),
+            RecipientRole::PublicAuthority => self.s("role.public_authority", &[]),
+            RecipientRole::Unspecified => self.gap("recipient_role", &[("name", name.to_owned())]),
+        }
     }
 
     pub(super) fn joint_block(&mut self, a: &'a Activity) -> Option<Block> {
