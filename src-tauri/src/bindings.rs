@@ -119,6 +119,7 @@ fn generate() -> BTreeMap<String, String> {
         ropa_core::reference::MechanismOption,
         ropa_core::reference::TransferOptions,
         ropa_core::model::Date,
+        ropa_core::model::LocalText,
         ropa_core::model::TransferMechanism,
         ropa_core::model::MechanismField,
         ropa_core::model::FieldInput,

@@ -6,6 +6,7 @@
 //! currently holds text, and as JSON otherwise (`true`, `3`, `{"type":"dpf"}`), falling back to
 //! text when it is not valid JSON.
 
+use ropa_core::model::Language;
 use serde_json::Value;
 
 /// An operation parsed from `path=value`, `path+=value` or `path-=value`.
@@ -89,12 +90,31 @@ fn value_for(raw: &str, current: Option<&Value>) -> Value {
 }
 
 impl Assignment {
-    /// Applies the assignment to `record`.
-    pub fn apply(&self, record: &mut Value) -> Result<(), String> {
+    /// Applies the assignment to `record`. A language code after a text (`description.de`)
+    /// addresses that language: a plain text, written in `primary` (the organisation's primary
+    /// language), becomes an object of texts by language first.
+    pub fn apply(&self, record: &mut Value, primary: Language) -> Result<(), String> {
         let shown = self.shown();
         let (last, parents) = self.path.split_last().ok_or("empty field path")?;
         let mut here = record;
-        for step in parents {
+        for (i, step) in parents.iter().enumerate() {
+            let next_is_language = matches!(
+                self.path.get(i + 1),
+                Some(Step::Field(f)) if Language::from_code(f).is_some()
+            );
+            if let (true, Step::Field(f), Value::Object(map)) = (next_is_language, step, &mut *here)
+                && let Some(Value::String(text)) = map.get(f)
+            {
+                let languages = if text.is_empty() {
+                    serde_json::Map::new()
+                } else {
+                    serde_json::Map::from_iter([(
+                        primary.code().to_owned(),
+                        Value::String(text.clone()),
+                    )])
+                };
+                map.insert(f.clone(), Value::Object(languages));
+            }
             here = match (step, here) {
                 (Step::Field(f), Value::Object(map)) => map
                     .entry(f.clone())
@@ -117,6 +137,15 @@ impl Assignment {
                 }
             };
         }
+        let language = matches!(last, Step::Field(f) if Language::from_code(f).is_some());
+        if let (true, Op::Set, Step::Field(f), Value::Object(map)) =
+            (language, &self.op, last, &mut *here)
+            && (self.raw.is_empty() || self.raw == "null")
+        {
+            // No text in that language any more.
+            map.remove(f);
+            return Ok(());
+        }
         let slot: &mut Value = match (last, here) {
             (Step::Field(f), Value::Object(map)) => map.entry(f.clone()).or_insert(Value::Null),
             (Step::Index(i), Value::Array(list)) => {
@@ -132,6 +161,8 @@ impl Assignment {
             }
         };
         match self.op {
+            // A language's text is text, whatever it looks like.
+            Op::Set if language => *slot = Value::String(self.raw.clone()),
             Op::Set => {
                 let v = value_for(&self.raw, Some(slot));
                 *slot = v;
@@ -180,7 +211,24 @@ mod tests {
     use serde_json::json;
 
     fn apply(v: &mut Value, s: &str) -> Result<(), String> {
-        s.parse::<Assignment>()?.apply(v)
+        s.parse::<Assignment>()?.apply(v, Language::En)
+    }
+
+    #[test]
+    fn a_language_code_after_a_text_sets_that_language() {
+        let mut v =
+            json!({"description": "Sending the newsletter", "purposes": [{"description": ""}]});
+        apply(&mut v, "description.de=Versand des Newsletters").unwrap();
+        assert_eq!(
+            v["description"],
+            json!({"en": "Sending the newsletter", "de": "Versand des Newsletters"})
+        );
+        apply(&mut v, "description.en=2026").unwrap();
+        assert_eq!(v["description"]["en"], json!("2026"));
+        apply(&mut v, "purposes[0].description.de=Versand").unwrap();
+        assert_eq!(v["purposes"][0]["description"], json!({"de": "Versand"}));
+        apply(&mut v, "description.de=null").unwrap();
+        assert_eq!(v["description"], json!({"en": "2026"}));
     }
 
     #[test]

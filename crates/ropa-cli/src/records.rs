@@ -64,9 +64,10 @@ pub(crate) fn patch_and_save<T: Stored + Serialize + DeserializeOwned>(
     assignments: &[Assignment],
     revision: Option<i64>,
 ) -> Result<T, Failure> {
+    let primary = store.organisation()?.language;
     let mut v = serde_json::to_value(&record).map_err(Error::from)?;
     for a in assignments {
-        a.apply(&mut v).map_err(|m| Failure {
+        a.apply(&mut v, primary).map_err(|m| Failure {
             code: "invalid",
             message: m,
             exit: 5,

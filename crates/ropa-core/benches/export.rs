@@ -106,14 +106,14 @@ fn generate() -> Register {
             format!("ACT-{i:04}"),
             format!("Activity {i}"),
         );
-        a.description = Some(sentence(&mut rng, 40));
+        a.description = Some(sentence(&mut rng, 40).into());
         a.department = Some("Operations".into());
         a.status = ActivityStatus::Active;
         for k in 0..(2 + rng.below(3)) {
             let basis = LegalBasis::ALL[rng.below(LegalBasis::ALL.len())];
             let mut p = Purpose::new(format!("p{k}"), sentence(&mut rng, 10), Some(basis));
             if basis == LegalBasis::LegitimateInterests {
-                p.legitimate_interest = Some(sentence(&mut rng, 12));
+                p.legitimate_interest = Some(sentence(&mut rng, 12).into());
             }
             p.basis_as_stated = Some(sentence(&mut rng, 15));
             a.purposes.push(p);

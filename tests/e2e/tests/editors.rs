@@ -20,7 +20,8 @@ use common::{
 };
 use fantoccini::{Client, Locator};
 use ropa_core::model::{
-    Activity, Agreement, AgreementStatus, LegalBasis, Party, Retention, Transfer, TransferMechanism,
+    Activity, Agreement, AgreementStatus, LegalBasis, LocalText, Party, Retention, Transfer,
+    TransferMechanism,
 };
 use ropa_core::store::Store;
 
@@ -104,7 +105,7 @@ fn complete(seen: &Seen) -> bool {
         a.purposes.len() == 2
             && a.purposes[0].legal_basis == Some(LegalBasis::Contract)
             && a.purposes[1].legal_basis == Some(LegalBasis::LegitimateInterests)
-            && a.purposes[1].legitimate_interest.as_deref() == Some("Improving our mailings")
+            && a.purposes[1].legitimate_interest == Some(LocalText::from("Improving our mailings"))
     });
     let party_ok = seen
         .party
@@ -183,7 +184,7 @@ async fn a_processor_with_agreement_and_dpf_transfer_is_kept_across_restarts() -
         click(&client, "[data-testid='add-purpose']").await?;
         click(&client, "[data-testid='add-purpose']").await?;
         let descriptions = client
-            .find_all(Locator::Css("[data-testid='purpose-description']"))
+            .find_all(Locator::Css("[data-testid='purpose-description-en']"))
             .await?;
         descriptions[0]
             .send_keys("Sending the newsletter ordered")
@@ -193,7 +194,7 @@ async fn a_processor_with_agreement_and_dpf_transfer_is_kept_across_restarts() -
         choose(&client, "[data-testid='purpose-basis']", 1, "ART6_1_F").await?;
         type_into(
             &client,
-            "[data-testid='purpose-interest']",
+            "[data-testid='purpose-interest-en']",
             "Improving our mailings",
         )
         .await?;
@@ -473,7 +474,7 @@ async fn a_processor_with_agreement_and_dpf_transfer_is_kept_across_restarts() -
         screenshot(&client, "editors-transfer-de").await?;
         click(&client, "[data-testid='nav-activities']").await?;
         click(&client, "[data-testid='activity-name']").await?;
-        find(&client, "[data-testid='purpose-interest']").await?;
+        find(&client, "[data-testid='purpose-interest-en']").await?;
         screenshot(&client, "editors-activity-de").await?;
         client
             .execute(
@@ -543,9 +544,9 @@ async fn a_processor_with_agreement_and_dpf_transfer_is_kept_across_restarts() -
 
         click(&client, "[data-testid='nav-activities']").await?;
         click(&client, "[data-testid='activity-name']").await?;
-        find(&client, "[data-testid='purpose-interest']").await?;
+        find(&client, "[data-testid='purpose-interest-en']").await?;
         assert_eq!(
-            value_of(&client, "[data-testid='purpose-interest']").await?,
+            value_of(&client, "[data-testid='purpose-interest-en']").await?,
             "Improving our mailings"
         );
         assert_eq!(

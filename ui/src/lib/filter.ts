@@ -1,6 +1,7 @@
 // Instant search and filters of the activity list (pure, unit-tested).
 
 import type { ReviewState } from './bindings';
+import { allTexts } from './localText';
 import type { ActivityView } from './records';
 
 /** What the user typed and picked above the list; empty strings mean "any". */
@@ -75,9 +76,12 @@ export function fold(text: string): string {
 
 function haystack(a: ActivityView): string {
   return fold(
-    [a.reference, a.name, a.description ?? '', ...a.purposes.map((p) => p.description)].join(
-      '\n',
-    ),
+    [
+      a.reference,
+      a.name,
+      ...allTexts(a.description),
+      ...a.purposes.flatMap((p) => allTexts(p.description)),
+    ].join('\n'),
   );
 }
 

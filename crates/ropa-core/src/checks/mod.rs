@@ -25,6 +25,7 @@ pub mod report;
 mod retention;
 mod text;
 mod transfers;
+mod translations;
 
 use crate::interchange::{self, Register};
 pub use crate::model::ReviewOptions;
@@ -382,6 +383,7 @@ pub fn rules() -> &'static [RuleInfo] {
             transfers::RULES,
             contracts::RULES,
             retention::RULES,
+            translations::RULES,
         ]
         .concat()
     })
@@ -401,6 +403,7 @@ pub fn check(register: &Register, opts: &CheckOptions) -> Vec<Finding> {
     transfers::check(&mut cx);
     contracts::check(&mut cx);
     retention::check(&mut cx);
+    translations::check(&mut cx);
     cx.finish()
 }
 

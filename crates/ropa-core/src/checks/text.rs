@@ -1,7 +1,7 @@
 //! Wording shared by the rules: how records are named in messages, and text matching on what a
 //! source document states.
 
-use crate::model::{Activity, Date, Party, Purpose};
+use crate::model::{Activity, Date, Language, Party, Purpose};
 use crate::reference::reference;
 
 /// Longest quoted description before it is shortened.
@@ -41,14 +41,20 @@ pub fn act_de(a: &Activity) -> String {
     format!("Verarbeitungstätigkeit {} {}", a.reference, q_de(&a.name))
 }
 
-/// `purpose "…"`.
-pub fn purpose_en(p: &Purpose) -> String {
-    format!("purpose {}", q_en(&p.description))
+/// `purpose "…"` (its English text where it has one; `primary`: the language of plain texts).
+pub fn purpose_en(p: &Purpose, primary: Language) -> String {
+    format!(
+        "purpose {}",
+        q_en(p.description.show(Language::En, primary).text)
+    )
 }
 
-/// `Zweck „…“`.
-pub fn purpose_de(p: &Purpose) -> String {
-    format!("Zweck {}", q_de(&p.description))
+/// `Zweck „…“` (its German text where it has one).
+pub fn purpose_de(p: &Purpose, primary: Language) -> String {
+    format!(
+        "Zweck {}",
+        q_de(p.description.show(Language::De, primary).text)
+    )
 }
 
 /// A party's name, quoted.

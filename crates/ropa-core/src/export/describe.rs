@@ -41,7 +41,7 @@ pub fn purpose_details(p: &Purpose, doc: &RecordDocument) -> Vec<(&'static str, 
         out.push((l.as_stated, format!("\u{201c}{s}\u{201d}")));
     }
     if let Some(s) = &p.legitimate_interest {
-        out.push((l.legitimate_interest, s.clone()));
+        out.push((l.legitimate_interest, doc.local(s)));
     }
     if let Some(s) = &p.legal_provision {
         out.push((l.legal_provision, s.clone()));

@@ -313,6 +313,8 @@ pub struct Labels {
     pub engaged_by: &'static str,
     /// Used in activities.
     pub used_in: &'static str,
+    /// Mark after a register text that exists only in another language.
+    pub not_translated: &'static str,
     /// A processor's other roles in the register ("independent controller: A-1").
     pub other_roles: &'static str,
     /// The activities in which a party acts as processor.
@@ -563,6 +565,7 @@ pub static EN: Labels = Labels {
     group_company: "group company",
     engaged_by: "Engaged by",
     used_in: "Activities",
+    not_translated: "(not translated)",
     other_roles: "Other roles in the register",
     as_processor_in: "As processor in",
     agreement: "Agreement",
@@ -751,6 +754,7 @@ pub static DE: Labels = Labels {
     group_company: "Konzernunternehmen",
     engaged_by: "Beauftragt durch",
     used_in: "Tätigkeiten",
+    not_translated: "(nicht übersetzt)",
     other_roles: "Andere Rollen im Verzeichnis",
     as_processor_in: "Als Auftragsverarbeiter in",
     agreement: "Vertrag",

@@ -4,6 +4,23 @@ use super::*;
 use std::collections::BTreeMap;
 
 impl RecordDocument {
+    /// The organisation's primary language: the language of its plain texts.
+    pub fn primary_language(&self) -> Language {
+        self.content.organisation.language
+    }
+
+    /// A register text in the document's language; where the register holds it only in
+    /// another language, that text with a visible "(not translated)" mark, so that a reader
+    /// knows the register has no text in this language for it.
+    pub fn local(&self, t: &LocalText) -> String {
+        let shown = t.show(self.language, self.primary_language());
+        if shown.translated {
+            shown.text.to_owned()
+        } else {
+            format!("{} {}", shown.text, self.labels().not_translated)
+        }
+    }
+
     /// Whether the document is in German.
     pub fn german(&self) -> bool {
         self.language == Language::De

@@ -1,6 +1,6 @@
 //! Processing activities: the rows of the Art. 30 record and the sections of a privacy notice.
 
-use super::{Art9Condition, Date, Entity, LegalBasis, is_false, record_meta};
+use super::{Art9Condition, Date, Entity, LegalBasis, LocalText, is_false, record_meta};
 use serde::{Deserialize, Serialize};
 
 /// Life-cycle status of an activity.
@@ -56,7 +56,7 @@ pub struct Activity {
     pub name: String,
     /// Description and scope of the processing.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub description: Option<String>,
+    pub description: Option<LocalText>,
     /// Owning department.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub department: Option<String>,
@@ -177,6 +177,23 @@ impl Activity {
         }
     }
 
+    /// Every text of the activity that is written per language, with its field path in the
+    /// interchange format's notation: what the translation check (and, later, the counts on
+    /// screen) walk.
+    pub fn local_texts(&self) -> Vec<(String, &LocalText)> {
+        let mut out = Vec::new();
+        if let Some(d) = &self.description {
+            out.push(("description".to_owned(), d));
+        }
+        for (i, p) in self.purposes.iter().enumerate() {
+            out.push((format!("purposes[{i}].description"), &p.description));
+            if let Some(li) = &p.legitimate_interest {
+                out.push((format!("purposes[{i}].legitimate_interest"), li));
+            }
+        }
+        out
+    }
+
     /// The retention rule that applies to one of this activity's data categories: its own rule,
     /// else the activity's.
     pub fn retention_for<'a>(&'a self, item: &'a ActivityData) -> Option<&'a Retention> {
@@ -193,13 +210,13 @@ pub struct Purpose {
     #[serde(default)]
     pub id: String,
     /// The purpose ("Delivering the newsletter").
-    pub description: String,
+    pub description: LocalText,
     /// The Art. 6(1) basis; `None` where none is recorded (a defect the checks report).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub legal_basis: Option<LegalBasis>,
     /// The legitimate interest pursued (required for Art. 6(1)(f)).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub legitimate_interest: Option<String>,
+    pub legitimate_interest: Option<LocalText>,
     /// The Union or Member State law a basis under Art. 6(1)(c) or (e) rests on.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub legal_provision: Option<String>,
@@ -229,7 +246,7 @@ impl Purpose {
     ) -> Self {
         Purpose {
             id: id.into(),
-            description: description.into(),
+            description: LocalText::Plain(description.into()),
             legal_basis: basis,
             legitimate_interest: None,
             legal_provision: None,

@@ -14,6 +14,7 @@ pub mod activity;
 pub mod catalogue;
 pub mod codes;
 pub mod date;
+pub mod local_text;
 pub mod notice;
 pub mod organisation;
 pub mod party;
@@ -25,6 +26,7 @@ pub use activity::*;
 pub use catalogue::*;
 pub use codes::*;
 pub use date::{Date, now_timestamp};
+pub use local_text::{LocalText, Shown};
 pub use notice::*;
 pub use organisation::*;
 pub use party::*;
@@ -154,7 +156,9 @@ macro_rules! record_meta {
 pub(crate) use record_meta;
 
 /// A document language for exports and notices.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize,
+)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum Language {

@@ -55,9 +55,14 @@ pub struct Organisation {
     /// The organisation acts as a processor for others (Art. 30(2) record).
     #[serde(default, skip_serializing_if = "is_false")]
     pub is_processor: bool,
-    /// Default language of exported documents.
+    /// The primary language: the default language of exported documents and the language of
+    /// every text given as a plain string.
     #[serde(default)]
     pub language: Language,
+    /// Further languages its documents are written in (a German notice beside the English
+    /// one): the checks report texts that lack them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub languages: Vec<Language>,
     /// Number of employees (relevant to the Art. 30(5) exemption).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub employees: Option<u32>,
@@ -86,6 +91,19 @@ fn yes() -> bool {
 record_meta!(Organisation, Entity::Organisation);
 
 impl Organisation {
+    /// Every language its documents are written in: the primary one first, then the others.
+    pub fn document_languages(&self) -> Vec<Language> {
+        let mut out = vec![self.language];
+        for l in &self.languages {
+            if !out.contains(l) {
+                out.push(*l);
+            }
+        }
+        out
+    }
+}
+
+impl Organisation {
     /// A new organisation with only its legal name, acting as controller.
     pub fn new(legal_name: impl Into<String>) -> Organisation {
         Organisation {
@@ -105,6 +123,7 @@ impl Organisation {
             is_controller: true,
             is_processor: false,
             language: Language::En,
+            languages: Vec::new(),
             employees: None,
             notes: None,
             created_at: String::new(),

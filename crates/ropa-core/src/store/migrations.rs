@@ -9,6 +9,7 @@ use rusqlite_migration::{M, Migrations};
 const STEPS: &[&str] = &[
     include_str!("../../migrations/0001_init/up.sql"),
     include_str!("../../migrations/0002_notice/up.sql"),
+    include_str!("../../migrations/0003_languages/up.sql"),
 ];
 
 /// Every migration of the register schema, oldest first.

@@ -134,3 +134,16 @@ impl<'a, 'r> Decoder<'a, 'r> {
 pub(crate) fn date(d: &Option<Date>) -> Option<String> {
     d.map(|d| d.to_string())
 }
+
+/// A text in one or more languages is one column: see [`LocalText::to_stored`].
+impl rusqlite::types::ToSql for crate::model::LocalText {
+    fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
+        Ok(rusqlite::types::ToSqlOutput::from(self.to_stored()))
+    }
+}
+
+impl rusqlite::types::FromSql for crate::model::LocalText {
+    fn column_result(value: rusqlite::types::ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
+        String::column_result(value).map(crate::model::LocalText::from_stored)
+    }
+}

@@ -183,6 +183,38 @@ impl<'a> Check<'a> {
         Ok(())
     }
 
+    /// A text in one or more languages: some language holds words, and a plain text is not
+    /// one that would read back as texts by language.
+    fn required_local(&self, field: &str, value: &LocalText) -> Result<()> {
+        if value.is_blank() {
+            return Err(self.fail(field, "must not be empty", "darf nicht leer sein"));
+        }
+        self.languages_apart(field, value)
+    }
+
+    fn opt_local(&self, field: &str, value: &Option<LocalText>) -> Result<()> {
+        match value {
+            Some(v) if v.is_blank() => Err(self.fail(
+                field,
+                "is present but empty; leave it out instead",
+                "ist vorhanden, aber leer; lassen Sie es stattdessen weg",
+            )),
+            Some(v) => self.languages_apart(field, v),
+            None => Ok(()),
+        }
+    }
+
+    fn languages_apart(&self, field: &str, value: &LocalText) -> Result<()> {
+        if value.looks_like_languages() {
+            return Err(self.fail(
+                field,
+                "is written like texts by language ({\"de\": …}) but is one plain text; give the languages as an object, or reword the text",
+                "ist wie Texte nach Sprachen geschrieben ({\"de\": …}), ist aber ein einfacher Text; geben Sie die Sprachen als Objekt an oder formulieren Sie den Text um",
+            ));
+        }
+        Ok(())
+    }
+
     fn opt_text(&self, field: &str, value: &Option<String>) -> Result<()> {
         match value {
             Some(v) if is_blank(v) => Err(self.fail(

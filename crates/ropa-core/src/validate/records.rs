@@ -115,14 +115,15 @@ impl Validate for Activity {
         let c = Check::of(self);
         c.required("reference", &self.reference)?;
         c.required("name", &self.name)?;
+        c.opt_local("description", &self.description)?;
         c.unique_ids("purposes", self.purposes.iter().map(|p| &p.id))?;
         for (i, p) in self.purposes.iter().enumerate() {
             let f = |name: &str| format!("purposes[{i}].{name}");
             if !is_id(&p.id) {
                 return Err(c.fail(&f("id"), ID_RULE, ID_RULE_DE));
             }
-            c.required(&f("description"), &p.description)?;
-            c.opt_text(&f("legitimate_interest"), &p.legitimate_interest)?;
+            c.required_local(&f("description"), &p.description)?;
+            c.opt_local(&f("legitimate_interest"), &p.legitimate_interest)?;
             c.opt_text(&f("legal_provision"), &p.legal_provision)?;
             for (j, law) in p.national_law.iter().enumerate() {
                 if reference().national_law(&law.code).is_none() {

@@ -333,6 +333,15 @@ fn cases() -> Vec<Case> {
             },
         },
         Case {
+            code: "TEXT_NOT_TRANSLATED",
+            target: "newsletter",
+            // The fixture writes German (its primary language); English documents too, then
+            // every text lacks its English version.
+            fire: |r, _| r.organisation.languages = vec![Language::En],
+            // Naming the primary language again asks for nothing more.
+            quiet: |r, _| r.organisation.languages = vec![Language::De],
+        },
+        Case {
             code: "RIGHTS_INFO_DENIES_OBJECTION",
             target: "videoueberwachung",
             fire: |r, _| {

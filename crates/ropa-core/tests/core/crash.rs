@@ -33,7 +33,7 @@ fn crash_writer_child() {
         store.insert(a).unwrap();
         if i.is_multiple_of(3) {
             let mut b = store.get::<Activity>(&format!("a{i}")).unwrap();
-            b.description = Some(format!("updated {i}"));
+            b.description = Some(format!("updated {i}").into());
             store.update(b).unwrap();
         }
         let mut out = stdout.lock();
@@ -105,7 +105,7 @@ fn sigkill_mid_write_keeps_every_commit() {
         if n.is_multiple_of(3) {
             assert_eq!(
                 a.description,
-                Some(format!("updated {n}")),
+                Some(format!("updated {n}").into()),
                 "update of {id} committed"
             );
         }

@@ -376,6 +376,7 @@ fn full_register() -> Value {
             "is_controller": true,
             "is_processor": true,
             "language": "de",
+            "languages": ["en"],
             "employees": 120,
             "notes": "Example organisation."
         },
@@ -466,7 +467,7 @@ fn full_register() -> Value {
                 "id": "hr-health",
                 "reference": "HR-01",
                 "name": "Sick-leave management",
-                "description": "Recording sick notes.",
+                "description": {"de": "Erfassung von Krankmeldungen.", "en": "Recording sick notes."},
                 "department": "HR",
                 "contact": "Head of HR",
                 "status": "active",

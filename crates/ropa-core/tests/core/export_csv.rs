@@ -120,13 +120,21 @@ fn check_art30(name: &str, language: Language, delimiter: u8) {
         let what = |col: usize| format!("{} column `{}`", a.reference, header[col]);
         assert_eq!(row[0], safe(&a.reference), "{}", what(0));
         assert_eq!(row[1], safe(&a.name), "{}", what(1));
+        // A register text exists only in the organisation's language: in a document of the
+        // other language it carries the mark.
+        let mark = match (language == register.organisation.language, german) {
+            (true, _) => "",
+            (false, true) => " (nicht übersetzt)",
+            (false, false) => " (not translated)",
+        };
+        let marked = |t: &LocalText| format!("{}{mark}", t.primary(register.organisation.language));
         assert_eq!(
             row[2],
-            safe(a.description.as_deref().unwrap_or("")),
+            safe(&a.description.as_ref().map(marked).unwrap_or_default()),
             "{}",
             what(2)
         );
-        let purposes: Vec<&str> = a.purposes.iter().map(|p| p.description.as_str()).collect();
+        let purposes: Vec<String> = a.purposes.iter().map(|p| marked(&p.description)).collect();
         if !purposes.is_empty() {
             assert_eq!(row[7], safe(&purposes.join("\n")), "{}", what(7));
             let bases: Vec<String> = a.purposes.iter().map(|p| basis_line(p, german)).collect();
@@ -256,8 +264,13 @@ fn tricky_fields_round_trip() {
     reg.subject_categories.push(SubjectCategory::new("s", tab));
     let mut a = Activity::new("x", "=X-1", tricky_name);
     a.department = Some(tricky_department.into());
-    a.description = Some(tricky_description.into());
-    a.purposes.push(Purpose::new("p", tricky_purpose, None));
+    // The same words in both languages: this test is about the cells, not translations.
+    let both =
+        |t: &str| LocalText::of([(Language::En, t.to_owned()), (Language::De, t.to_owned())]);
+    a.description = Some(both(tricky_description));
+    let mut p = Purpose::new("p", "", None);
+    p.description = both(tricky_purpose);
+    a.purposes.push(p);
     a.data_subjects.push("s".into());
     a.data_categories.push(ActivityData::new("n"));
     a.retention = Some(Retention::Criteria {
@@ -330,7 +343,11 @@ fn ico_and_cnil_presets() {
     for (a, row) in sorted_activities(&register).into_iter().zip(&ico[1..]) {
         assert_eq!(row.len(), 30);
         let mut purpose = vec![format!("{} {}", a.reference, a.name)];
-        purpose.extend(a.purposes.iter().map(|p| p.description.clone()));
+        purpose.extend(
+            a.purposes
+                .iter()
+                .map(|p| p.description.primary(Language::En).to_owned()),
+        );
         assert_eq!(row[1], safe(&purpose.join("\n")));
         if !a.purposes.is_empty() {
             let bases: Vec<String> = a.purposes.iter().map(|p| basis_line(p, false)).collect();
@@ -339,7 +356,11 @@ fn ico_and_cnil_presets() {
         let interests: Vec<&str> = a
             .purposes
             .iter()
-            .filter_map(|p| p.legitimate_interest.as_deref())
+            .filter_map(|p| {
+                p.legitimate_interest
+                    .as_ref()
+                    .map(|t| t.primary(Language::En))
+            })
             .collect();
         assert_eq!(row[13], safe(&interests.join("\n")));
     }

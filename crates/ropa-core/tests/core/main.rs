@@ -10,6 +10,7 @@ mod export_pdf;
 mod export_support;
 mod fuzz;
 mod interchange;
+mod languages;
 mod layers;
 mod links;
 mod messages;

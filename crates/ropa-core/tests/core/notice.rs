@@ -88,6 +88,11 @@ fn retention_facts(text: &str, r: &Retention, lang: Language, sid: &str) {
 
 /// The fact check: for every activity in the notice, every fact the register holds for it
 /// appears in its section; every missing fact is listed as a gap of that section.
+/// A text in English and German.
+fn both(en: &str, de: &str) -> LocalText {
+    LocalText::of([(Language::En, en.to_owned()), (Language::De, de.to_owned())])
+}
+
 fn fact_check(reg: &Register, lang: Language) -> Notice {
     let german = lang == Language::De;
     let n = notice::build(reg, &options(lang)).unwrap();
@@ -195,7 +200,7 @@ fn fact_check(reg: &Register, lang: Language) -> Notice {
         let text = norm(&section(&n, sid).plain());
         assert!(text.starts_with(&norm(&a.name)), "heading of `{sid}`");
         if let Some(d) = &a.description {
-            has(&text, d, "description", sid);
+            has(&text, d.primary(Language::En), "description", sid);
         }
         for s in &a.data_subjects {
             let name = &reg
@@ -236,7 +241,12 @@ fn fact_check(reg: &Register, lang: Language) -> Notice {
         }
         let mut without_basis = 0;
         for p in &a.purposes {
-            has(&text, p.description.trim(), "purpose", sid);
+            has(
+                &text,
+                p.description.primary(Language::En).trim(),
+                "purpose",
+                sid,
+            );
             match p.legal_basis {
                 Some(b) => {
                     has(
@@ -247,7 +257,12 @@ fn fact_check(reg: &Register, lang: Language) -> Notice {
                     );
                     if b == LegalBasis::LegitimateInterests {
                         match &p.legitimate_interest {
-                            Some(i) => has(&text, i.trim(), "legitimate interest", sid),
+                            Some(i) => has(
+                                &text,
+                                i.primary(Language::En).trim(),
+                                "legitimate interest",
+                                sid,
+                            ),
                             None => assert!(gaps_of(sid, "legitimate_interest") > 0, "{sid}"),
                         }
                         has(&text, "Art. 21", "objection right", sid);
@@ -455,7 +470,17 @@ fn fact_check(reg: &Register, lang: Language) -> Notice {
         } else {
             norm(&section(&n, &g.section).plain())
         };
-        has(&text, g.message(lang), "gap marker", &g.section);
+        if g.fact == "untranslated" {
+            // Marked with the text the register holds in another language.
+            let marker = if lang == Language::De {
+                "[NICHT ÜBERSETZT: "
+            } else {
+                "[NOT TRANSLATED: "
+            };
+            has(&text, marker, "untranslated marker", &g.section);
+        } else {
+            has(&text, g.message(lang), "gap marker", &g.section);
+        }
     }
     n
 }
@@ -608,7 +633,10 @@ fn complete_register() -> Register {
     reg.parties.push(mailer);
     let mut a = Activity::new("newsletter", "MKT-01", "Newsletter");
     a.status = ActivityStatus::Active;
-    a.description = Some("We send our newsletter to subscribers.".into());
+    a.description = Some(both(
+        "We send our newsletter to subscribers.",
+        "Wir senden Abonnenten unseren Newsletter.",
+    ));
     a.source = Some(DataSource {
         from_data_subject: true,
         description: None,
@@ -618,19 +646,20 @@ fn complete_register() -> Register {
         requirement: ProvisionRequirement::Voluntary,
         consequences: Some("you will not receive the newsletter".into()),
     });
-    let mut p = Purpose::new("send", "Sending the newsletter", Some(LegalBasis::Consent));
+    let mut p = Purpose::new("send", "", Some(LegalBasis::Consent));
+    p.description = both("Sending the newsletter", "Versand des Newsletters");
     p.consent = Some(Consent {
         obtained: Some("double opt-in on the subscription form".into()),
         withdrawal: Some("the unsubscribe link in every newsletter".into()),
         implied: false,
     });
     a.purposes.push(p);
-    let mut stats = Purpose::new(
-        "stats",
-        "Measuring opening rates",
-        Some(LegalBasis::LegitimateInterests),
-    );
-    stats.legitimate_interest = Some("improving our mailings".into());
+    let mut stats = Purpose::new("stats", "", Some(LegalBasis::LegitimateInterests));
+    stats.description = both("Measuring opening rates", "Messung der Öffnungsraten");
+    stats.legitimate_interest = Some(both(
+        "improving our mailings",
+        "Verbesserung unserer Aussendungen",
+    ));
     a.purposes.push(stats);
     a.data_subjects.push("subscribers".into());
     let mut d = ActivityData::new("email");

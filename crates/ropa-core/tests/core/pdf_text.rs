@@ -27,8 +27,8 @@ fn an_overlong_word_is_broken_inside_the_margins_and_nothing_is_lost() {
     let (_, mut store) = fixture_store("clean.json");
     let word = "Z".repeat(15_000);
     let mut a = first_activity(&store);
-    a.description = Some(format!("Start {word} end"));
-    a.purposes[0].description = word.clone();
+    a.description = Some(format!("Start {word} end").into());
+    a.purposes[0].description = word.clone().into();
     // The longest name validation lets through, as one word: headings, contents, running heads.
     a.name = "N".repeat(500);
     store.update(a).unwrap();

@@ -6,6 +6,7 @@ import type { AutomatedDecision } from "./AutomatedDecision";
 import type { DataSource } from "./DataSource";
 import type { Dpia } from "./Dpia";
 import type { IsoDate } from "./IsoDate";
+import type { LocalText } from "./LocalText";
 import type { Provision } from "./Provision";
 import type { Purpose } from "./Purpose";
 import type { Recipient } from "./Recipient";
@@ -30,7 +31,7 @@ name: string,
 /**
  * Description and scope of the processing.
  */
-description?: string | null, 
+description?: LocalText | null, 
 /**
  * Owning department.
  */

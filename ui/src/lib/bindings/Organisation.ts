@@ -68,9 +68,15 @@ is_controller: boolean,
  */
 is_processor?: boolean, 
 /**
- * Default language of exported documents.
+ * The primary language: the default language of exported documents and the language of
+ * every text given as a plain string.
  */
 language: Language, 
+/**
+ * Further languages its documents are written in (a German notice beside the English
+ * one): the checks report texts that lack them.
+ */
+languages?: Array<Language>, 
 /**
  * Number of employees (relevant to the Art. 30(5) exemption).
  */

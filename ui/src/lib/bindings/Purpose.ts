@@ -2,6 +2,7 @@
 import type { Art9Condition } from "./Art9Condition";
 import type { Consent } from "./Consent";
 import type { LegalBasis } from "./LegalBasis";
+import type { LocalText } from "./LocalText";
 import type { NationalLawRef } from "./NationalLawRef";
 
 /**
@@ -15,7 +16,7 @@ id: string,
 /**
  * The purpose ("Delivering the newsletter").
  */
-description: string, 
+description: LocalText, 
 /**
  * The Art. 6(1) basis; `None` where none is recorded (a defect the checks report).
  */
@@ -23,7 +24,7 @@ legal_basis?: LegalBasis | null,
 /**
  * The legitimate interest pursued (required for Art. 6(1)(f)).
  */
-legitimate_interest?: string | null, 
+legitimate_interest?: LocalText | null, 
 /**
  * The Union or Member State law a basis under Art. 6(1)(c) or (e) rests on.
  */

@@ -44,6 +44,7 @@ import type { JointDuty } from "./JointDuty";
 import type { Language } from "./Language";
 import type { LegalBasis } from "./LegalBasis";
 import type { ListRequest } from "./ListRequest";
+import type { LocalText } from "./LocalText";
 import type { MechanismField } from "./MechanismField";
 import type { MechanismOption } from "./MechanismOption";
 import type { NationalLawProvision } from "./NationalLawProvision";
@@ -186,6 +187,7 @@ export type {
   Language,
   LegalBasis,
   ListRequest,
+  LocalText,
   MechanismField,
   MechanismOption,
   NationalLawProvision,

@@ -10,7 +10,9 @@ mod repealed;
 
 use super::text::{act_de, act_en, purpose_de, purpose_en, q_de, q_en};
 use super::{Cx, RuleInfo, Target, define_rule};
-use crate::model::{Activity, ActivityRole, Art9Condition, LegalBasis, Purpose};
+use crate::model::{
+    Activity, ActivityRole, Art9Condition, Language, LegalBasis, LocalText, Purpose,
+};
 use crate::reference::reference;
 
 define_rule!(
@@ -230,6 +232,10 @@ pub(crate) fn check(cx: &mut Cx<'_>) {
     }
 }
 
+fn filled_local(v: &Option<LocalText>) -> bool {
+    v.as_ref().is_some_and(|t| !t.is_blank())
+}
+
 fn filled(v: &Option<String>) -> bool {
     v.as_deref().is_some_and(|s| !s.trim().is_empty())
 }
@@ -249,9 +255,9 @@ struct OnPurpose<'p> {
 }
 
 impl<'p> OnPurpose<'p> {
-    fn new(a: &'p Activity, i: usize, p: &'p Purpose) -> OnPurpose<'p> {
+    fn new(a: &'p Activity, i: usize, p: &'p Purpose, primary: Language) -> OnPurpose<'p> {
         let (ae, ad) = (act_en(a), act_de(a));
-        let (pe, pd) = (purpose_en(p), purpose_de(p));
+        let (pe, pd) = (purpose_en(p, primary), purpose_de(p, primary));
         let stated_en = p
             .basis_as_stated
             .as_deref()
@@ -283,7 +289,7 @@ impl<'p> OnPurpose<'p> {
 
 /// One purpose, rule family by rule family.
 fn purpose(cx: &mut Cx<'_>, a: &Activity, i: usize, p: &Purpose) {
-    let s = &OnPurpose::new(a, i, p);
+    let s = &OnPurpose::new(a, i, p, cx.reg.organisation.language);
     purpose::basis(cx, s);
     purpose::consent_recorded(cx, s);
     purpose::implied_consent(cx, s);

@@ -108,7 +108,7 @@ pub(super) fn basis(cx: &mut Cx<'_>, s: &OnPurpose<'_>) {
                 ),
             );
         }
-        Some(LegalBasis::LegitimateInterests) if !filled(&p.legitimate_interest) => {
+        Some(LegalBasis::LegitimateInterests) if !filled_local(&p.legitimate_interest) => {
             cx.emit(
                 &LI_INTEREST_MISSING,
                 field("legitimate_interest"),
@@ -234,7 +234,7 @@ pub(super) fn basis_contradicted(cx: &mut Cx<'_>, s: &OnPurpose<'_>) {
             .basis_as_stated
             .as_deref()
             .is_some_and(|s| has_any(s, LEGITIMATE_INTEREST));
-        if filled(&p.legitimate_interest) || stated_li {
+        if filled_local(&p.legitimate_interest) || stated_li {
             cx.emit(
                 &LI_AS_CONSENT,
                 field("legal_basis"),

@@ -79,7 +79,8 @@ impl OldLaw {
 
 pub(super) fn repealed_law(cx: &mut Cx<'_>, a: &Activity, i: usize, p: &Purpose) {
     let (ae, ad) = (act_en(a), act_de(a));
-    let (pe, pd) = (purpose_en(p), purpose_de(p));
+    let primary = cx.reg.organisation.language;
+    let (pe, pd) = (purpose_en(p, primary), purpose_de(p, primary));
     let r = reference();
     let mut reported: Vec<OldLaw> = Vec::new();
 

@@ -263,12 +263,18 @@ fn art30(doc: &RecordDocument) -> Vec<Vec<String>> {
         rows.push(vec![
             a.reference.clone(),
             a.name.clone(),
-            a.description.clone().unwrap_or_default(),
+            a.description
+                .as_ref()
+                .map(|t| doc.local(t))
+                .unwrap_or_default(),
             a.department.clone().unwrap_or_default(),
             labels::activity_status(a.status, lang).to_owned(),
             labels::activity_role(a.role, lang).to_owned(),
             joint_cell(doc, a),
-            or_not_recorded(doc, lines(a.purposes.iter().map(|p| p.description.clone()))),
+            or_not_recorded(
+                doc,
+                lines(a.purposes.iter().map(|p| doc.local(&p.description))),
+            ),
             or_not_recorded(
                 doc,
                 lines(a.purposes.iter().map(|p| d::purpose_basis(p, doc))),

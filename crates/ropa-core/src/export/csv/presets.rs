@@ -73,7 +73,7 @@ pub(super) fn ico(doc: &RecordDocument) -> Vec<Vec<String>> {
             })
         }));
         let mut purpose = vec![format!("{} {}", a.reference, a.name)];
-        purpose.extend(a.purposes.iter().map(|p| p.description.clone()));
+        purpose.extend(a.purposes.iter().map(|p| doc.local(&p.description)));
         let art9 = lines(a.purposes.iter().filter_map(|p| {
             p.art9_condition.map(|c| {
                 let info = crate::reference::reference().art9(c);
@@ -83,7 +83,7 @@ pub(super) fn ico(doc: &RecordDocument) -> Vec<Vec<String>> {
         let interests = lines(
             a.purposes
                 .iter()
-                .filter_map(|p| p.legitimate_interest.clone()),
+                .filter_map(|p| p.legitimate_interest.as_ref().map(|t| doc.local(t))),
         );
         let consent = lines(
             a.purposes
@@ -244,7 +244,10 @@ pub(super) fn cnil(doc: &RecordDocument) -> Vec<Vec<String>> {
             updated,
             joint_cell(doc, a),
             lines(services),
-            or_not_recorded(doc, lines(a.purposes.iter().map(|p| p.description.clone()))),
+            or_not_recorded(
+                doc,
+                lines(a.purposes.iter().map(|p| doc.local(&p.description))),
+            ),
             or_not_recorded(
                 doc,
                 lines(a.purposes.iter().map(|p| d::purpose_basis(p, doc))),

@@ -14,7 +14,7 @@ pub(super) fn activity(doc: &RecordDocument, a: &Activity, c: &mut Composer, fir
         &mut t,
         l.description,
         match &a.description {
-            Some(s) => vec![para(s.clone(), CELL)],
+            Some(s) => vec![para(doc.local(s), CELL)],
             None => vec![not_recorded(l, CELL)],
         },
     );
@@ -115,7 +115,7 @@ pub(super) fn activity(doc: &RecordDocument, a: &Activity, c: &mut Composer, fir
             }
             t.rows.push(vec![
                 vec![para(format!("{}", i + 1), CELL.color(Rgb::MUTED))],
-                vec![para(p.description.clone(), CELL)],
+                vec![para(doc.local(&p.description), CELL)],
                 basis,
             ]);
         }

@@ -53,16 +53,17 @@ impl<'a> Builder<'a> {
     pub(super) fn scope_block(&mut self, a: &'a Activity) -> Block {
         let mut items = Vec::new();
         if let Some(d) = &a.description {
+            let description = self.local(d);
             items.push(Item::Paragraph(
-                self.sentence("scope.description", &[("description", text(d))]),
+                self.sentence("scope.description", &[("description", description)]),
             ));
         }
         if let Some(c) = &a.collection {
             // The collection text often repeats a sentence of the description.
             let repeated = a
                 .description
-                .as_deref()
-                .is_some_and(|d| d.contains(c.trim()));
+                .as_ref()
+                .is_some_and(|d| d.texts().iter().any(|d| d.contains(c.trim())));
             if !repeated {
                 items.push(Item::Paragraph(
                     self.sentence("scope.collection", &[("collection", text(c))]),
@@ -170,8 +171,9 @@ impl<'a> Builder<'a> {
     pub(super) fn purposes_block(&mut self, a: &'a Activity) -> Block {
         let mut entries = Vec::new();
         for p in &a.purposes {
-            let purpose = p.description.trim().to_owned();
-            let mut parts = vec![self.sentence("purpose.item", &[("purpose", text(&purpose))])];
+            let purpose = self.words(&p.description);
+            let shown = self.local(&p.description);
+            let mut parts = vec![self.sentence("purpose.item", &[("purpose", shown)])];
             match p.legal_basis {
                 Some(basis) => {
                     let info = reference().art6(basis);
@@ -185,7 +187,7 @@ impl<'a> Builder<'a> {
                     match basis {
                         LegalBasis::LegitimateInterests => {
                             let interest = match &p.legitimate_interest {
-                                Some(i) => text(i.trim()),
+                                Some(i) => self.local(i),
                                 None => {
                                     self.gap("legitimate_interest", &[("purpose", purpose.clone())])
                                 }
@@ -353,7 +355,7 @@ impl<'a> Builder<'a> {
             if !consent_based {
                 continue;
             }
-            let purpose = p.description.trim().to_owned();
+            let purpose = self.words(&p.description);
             let how = match p.consent.as_ref().and_then(|c| c.withdrawal.as_deref()) {
                 Some(w) => text(w.trim()),
                 None => self.gap("withdrawal", &[("purpose", purpose.clone())]),

@@ -299,6 +299,48 @@ impl<'a> Builder<'a> {
     }
 
     /// Records a missing fact and returns its marker.
+    /// The organisation's primary language: the language of its plain texts.
+    fn primary(&self) -> Language {
+        self.reg.organisation.language
+    }
+
+    /// A register text in the notice's language. Where the register holds it only in another
+    /// language, that text marked as not translated and listed among the gaps (a draft shows
+    /// it, the final notice is refused).
+    fn local(&mut self, t: &LocalText) -> Vec<Run> {
+        let shown = t.show(self.lang, self.primary());
+        let words = shown.text.trim();
+        if shown.translated {
+            return text(words);
+        }
+        let message = |lang: Language| {
+            let t = template(lang);
+            let language = t.get(&format!("language.{}", self.lang.code())).to_owned();
+            plain(&fill(t.get("gap.untranslated"), |name| match name {
+                "language" => Some(text(&language)),
+                "text" => Some(text(words)),
+                _ => None,
+            }))
+        };
+        let gap = Gap {
+            section: self.section.clone(),
+            fact: "untranslated".to_owned(),
+            message_en: message(Language::En),
+            message_de: message(Language::De),
+        };
+        self.gaps.push(gap);
+        let marker = plain(&fill(self.t.get("document.untranslated"), |name| {
+            (name == "text").then(|| text(words))
+        }));
+        vec![Run::Missing { text: marker }]
+    }
+
+    /// The words of a register text as the notice quotes them in a gap's description: in the
+    /// notice's language, else in the primary language.
+    fn words(&self, t: &LocalText) -> String {
+        t.show(self.lang, self.primary()).text.trim().to_owned()
+    }
+
     fn gap(&mut self, fact: &str, vars: &[(&str, String)]) -> Vec<Run> {
         let id = format!("gap.{fact}");
         let message = |lang| {

@@ -1,7 +1,7 @@
 use super::{Stored, rows, upsert_sql};
 use crate::error::Result;
 use crate::model::{Organisation, RecordMeta};
-use crate::store::rows::{Decoder, code, json_opt};
+use crate::store::rows::{Decoder, code, json_list, json_opt};
 use rusqlite::Connection;
 
 const COLS: &[&str] = &[
@@ -23,6 +23,7 @@ const COLS: &[&str] = &[
     "language",
     "employees",
     "notes",
+    "languages",
     "created_at",
     "updated_at",
     "revision",
@@ -57,9 +58,10 @@ impl Stored for Organisation {
                 language: d.code(15, "language")?,
                 employees: d.get(16)?,
                 notes: d.get(17)?,
-                created_at: d.get(18)?,
-                updated_at: d.get(19)?,
-                revision: d.get(20)?,
+                languages: d.json_list(18, "languages")?,
+                created_at: d.get(19)?,
+                updated_at: d.get(20)?,
+                revision: d.get(21)?,
             })
         })
     }
@@ -89,6 +91,7 @@ impl Stored for Organisation {
                 code(&self.language),
                 self.employees,
                 self.notes,
+                json_list(&self.languages)?,
                 self.created_at,
                 self.updated_at,
                 self.revision,

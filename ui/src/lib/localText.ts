@@ -1,0 +1,41 @@
+// Texts in several languages as the editors change them: the core's `LocalText`, a plain string
+// (written in the organisation's primary language) or an object of texts by language. The
+// editors change one language at a time and leave the others as they are; the rule mirrors
+// `LocalText::set` in the core (a text left with the primary language only is plain again).
+
+import type { Language, LocalText } from './bindings';
+
+/** The text of `lang` ('' when the register holds none in it). */
+export function textIn(value: LocalText | null | undefined, lang: Language, primary: Language): string {
+  if (value == null) return '';
+  if (typeof value === 'string') return lang === primary ? value : '';
+  return value[lang] ?? '';
+}
+
+/** `value` with the text of `lang` set to `text` (removed when empty). */
+export function withText(
+  value: LocalText | null | undefined,
+  lang: Language,
+  text: string,
+  primary: Language,
+): LocalText {
+  const map: Partial<Record<Language, string>> =
+    value == null ? {} : typeof value === 'string' ? (value ? { [primary]: value } : {}) : { ...value };
+  if (text === '') delete map[lang];
+  else map[lang] = text;
+  const langs = Object.keys(map) as Language[];
+  if (langs.length === 0) return '';
+  if (langs.length === 1 && langs[0] === primary) return map[primary] ?? '';
+  return map;
+}
+
+/** Every text it holds, in any language (for searching). */
+export function allTexts(value: LocalText | null | undefined): string[] {
+  if (value == null) return [];
+  return typeof value === 'string' ? [value] : Object.values(value).filter((t): t is string => !!t);
+}
+
+/** The languages a document can be written in, the primary one first. */
+export function languagesOf(primary: Language): Language[] {
+  return primary === 'de' ? ['de', 'en'] : ['en', 'de'];
+}
