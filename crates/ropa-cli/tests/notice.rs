@@ -134,3 +134,46 @@ fn pdf_notice_is_a_valid_file_with_the_text() {
         assert!(text.contains(needle), "`{needle}` missing from:\n{text}");
     }
 }
+
+#[test]
+fn a_text_set_in_german_reaches_the_german_notice_and_leaves_the_english_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let reg = imported(&dir, "ntware.json");
+    let german = "Bereitstellung der Website für den Rechner des Nutzers";
+    ropa(&reg)
+        .args([
+            "set",
+            "activity",
+            "NTW-04",
+            &format!("purposes[0].description.de={german}"),
+        ])
+        .assert()
+        .success();
+    let shown = ropa(&reg)
+        .args(["--json", "show", "activity", "NTW-04"])
+        .output()
+        .unwrap();
+    let record: serde_json::Value = serde_json::from_slice(&shown.stdout).unwrap();
+    let description = &record["purposes"][0]["description"];
+    assert_eq!(description["de"], german);
+    let english = description["en"]
+        .as_str()
+        .expect("the English text is kept")
+        .to_owned();
+
+    let notice = |lang: &str| {
+        let out = ropa(&reg)
+            .args(["notice", "--lang", lang, "--activity", "NTW-04"])
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let de = notice("de");
+    assert!(de.contains(german), "{de}");
+    assert!(!de.contains(&english), "{de}");
+    let en = notice("en");
+    assert!(en.contains(&english) && !en.contains(german), "{en}");
+    // The texts still without German are marked in the German notice.
+    assert!(de.contains("NICHT ÜBERSETZT"), "{de}");
+}
