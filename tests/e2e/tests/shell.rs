@@ -202,3 +202,77 @@ async fn new_register_through_the_dialogs_export_pdf_and_reopen_from_the_recent_
     closed?;
     Ok(())
 }
+
+/// A register text typed in German beside its English original reaches the German record, and
+/// the English record keeps the English text.
+#[tokio::test]
+async fn a_german_text_typed_beside_the_english_one_reaches_each_pdf_in_its_language() -> TestResult
+{
+    let dir = tempfile::tempdir()?;
+    let config = dir.path().join("config");
+    let register = dir.path().join("e2e-bilingual.ropa");
+    let (english, german) = ("Sending the monthly issue", "Versand der Monatsausgabe");
+    {
+        let mut org = ropa_core::model::Organisation::new("E2E Zweisprachig GmbH");
+        org.languages = vec![ropa_core::model::Language::De];
+        let mut store = Store::create(&register, &org)?;
+        let mut a = Activity::new("news", "MKT-01", "Newsletter");
+        a.purposes.push(ropa_core::model::Purpose::new(
+            "send",
+            english,
+            Some(ropa_core::model::LegalBasis::Consent),
+        ));
+        store.insert(a)?;
+    }
+    let args = vec![
+        "--config-dir".to_owned(),
+        config.display().to_string(),
+        "--register".to_owned(),
+        register.display().to_string(),
+    ];
+    let client = launch(&args).await?;
+    let outcome = async {
+        click(&client, "[data-testid='activity-name']").await?;
+        let english_field = find(&client, "[data-testid='purpose-description-en']").await?;
+        assert_eq!(english_field.prop("value").await?.as_deref(), Some(english));
+        // The German field is empty and marked; typing fills it, the English text stays.
+        find(&client, "[data-testid='purpose-description-de-copy']").await?;
+        find(&client, "[data-testid='purpose-description-de']")
+            .await?
+            .send_keys(german)
+            .await?;
+        wait_until("the German text in the register file", || async {
+            let a: Activity = Store::open(&register)?.lookup("news")?;
+            let d = &a.purposes[0].description;
+            use ropa_core::model::Language::{De, En};
+            Ok(d.get(De, En) == Some(german) && d.get(En, En) == Some(english))
+        })
+        .await?;
+        screenshot(&client, "editors-bilingual").await?;
+
+        // The record as PDF, once per language, through the export screen and its dialog.
+        click(&client, "[data-testid='nav-export']").await?;
+        click(&client, "[data-testid='export-doc-controller_record']").await?;
+        for (lang, wanted, foreign) in [("de", german, english), ("en", english, german)] {
+            common::choose(&client, "[data-testid='export-language']", 0, lang).await?;
+            let pdf = dir.path().join(format!("record-{lang}.pdf"));
+            click(&client, "[data-testid='export-run']").await?;
+            fill_file_dialog("Export", &pdf).await?;
+            let result = text(&client, "[data-testid='export-result']").await?;
+            assert!(result.contains(&format!("record-{lang}.pdf")), "{result}");
+            let extracted = run_tool("pdftotext", &[&pdf.display().to_string(), "-"])?;
+            let words = extracted.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert!(words.contains(wanted), "{lang}: the PDF lacks {wanted:?}");
+            assert!(
+                !words.contains(foreign),
+                "{lang}: the PDF holds {foreign:?}"
+            );
+        }
+        Ok::<(), Box<dyn Error>>(())
+    }
+    .await;
+    let closed = client.close().await;
+    outcome?;
+    closed?;
+    Ok(())
+}
