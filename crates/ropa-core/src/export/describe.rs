@@ -66,10 +66,10 @@ pub fn purpose_details(p: &Purpose, doc: &RecordDocument) -> Vec<(&'static str, 
     }
     if let Some(c) = &p.consent {
         if let Some(s) = &c.obtained {
-            out.push((l.consent_obtained, s.clone()));
+            out.push((l.consent_obtained, doc.local(s)));
         }
         if let Some(s) = &c.withdrawal {
-            out.push((l.consent_withdrawal, s.clone()));
+            out.push((l.consent_withdrawal, doc.local(s)));
         }
         if c.implied {
             out.push((l.consent_obtained, l.consent_implied.to_owned()));

@@ -83,7 +83,7 @@ pub struct Activity {
     pub retention: Option<Retention>,
     /// When and how the data is collected ("each time the website is accessed").
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub collection: Option<String>,
+    pub collection: Option<LocalText>,
     /// Where the data comes from (Art. 14(2)(f)).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<DataSource>,
@@ -109,7 +109,7 @@ pub struct Activity {
     /// How data subjects exercise their rights for this activity (objection channel,
     /// unsubscribe link, consequences), where it differs from the general rights section.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub rights_info: Option<String>,
+    pub rights_info: Option<LocalText>,
     /// Whether the activity is described in the public privacy notice.
     #[serde(default = "yes")]
     pub in_notice: bool,
@@ -180,17 +180,39 @@ impl Activity {
     /// Every text of the activity that is written per language, with its field path in the
     /// interchange format's notation: what the translation check (and, later, the counts on
     /// screen) walk.
-    pub fn local_texts(&self) -> Vec<(String, &LocalText)> {
+    pub fn local_texts<'a>(&'a self) -> Vec<(String, &'a LocalText)> {
         let mut out = Vec::new();
-        if let Some(d) = &self.description {
-            out.push(("description".to_owned(), d));
-        }
+        let mut add = |path: String, t: Option<&'a LocalText>| {
+            if let Some(t) = t {
+                out.push((path, t));
+            }
+        };
+        add("description".to_owned(), self.description.as_ref());
+        add("collection".to_owned(), self.collection.as_ref());
         for (i, p) in self.purposes.iter().enumerate() {
-            out.push((format!("purposes[{i}].description"), &p.description));
-            if let Some(li) = &p.legitimate_interest {
-                out.push((format!("purposes[{i}].legitimate_interest"), li));
+            add(format!("purposes[{i}].description"), Some(&p.description));
+            add(
+                format!("purposes[{i}].legitimate_interest"),
+                p.legitimate_interest.as_ref(),
+            );
+            if let Some(c) = &p.consent {
+                add(
+                    format!("purposes[{i}].consent.obtained"),
+                    c.obtained.as_ref(),
+                );
+                add(
+                    format!("purposes[{i}].consent.withdrawal"),
+                    c.withdrawal.as_ref(),
+                );
             }
         }
+        add(
+            "provision.consequences".to_owned(),
+            self.provision
+                .as_ref()
+                .and_then(|p| p.consequences.as_ref()),
+        );
+        add("rights_info".to_owned(), self.rights_info.as_ref());
         out
     }
 
@@ -278,10 +300,10 @@ pub struct NationalLawRef {
 pub struct Consent {
     /// How consent is obtained ("cookie banner", "double opt-in on registration").
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub obtained: Option<String>,
+    pub obtained: Option<LocalText>,
     /// How it is withdrawn ("'Privacy Settings' link in the footer").
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub withdrawal: Option<String>,
+    pub withdrawal: Option<LocalText>,
     /// Consent is inferred from conduct (e.g. "by using the site") rather than given actively.
     #[serde(default, skip_serializing_if = "is_false")]
     pub implied: bool,
@@ -408,7 +430,7 @@ pub struct Provision {
     pub requirement: ProvisionRequirement,
     /// What happens if the data is not provided.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub consequences: Option<String>,
+    pub consequences: Option<LocalText>,
 }
 
 /// The role of a recipient in one activity.

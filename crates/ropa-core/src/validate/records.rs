@@ -116,6 +116,9 @@ impl Validate for Activity {
         c.required("reference", &self.reference)?;
         c.required("name", &self.name)?;
         c.opt_local("description", &self.description)?;
+        for (path, text) in self.local_texts() {
+            c.languages_apart(&path, text)?;
+        }
         c.unique_ids("purposes", self.purposes.iter().map(|p| &p.id))?;
         for (i, p) in self.purposes.iter().enumerate() {
             let f = |name: &str| format!("purposes[{i}].{name}");

@@ -33,6 +33,24 @@ fn bilingual(gap: bool) -> Register {
     a.purposes.push(second);
     for p in &mut a.purposes {
         p.description = both("Sending the monthly issue", "Versand der Monatsausgabe");
+        p.consent = Some(Consent {
+            obtained: Some(both("double opt-in", "Double-Opt-in")),
+            withdrawal: Some(both(
+                "the unsubscribe link in every issue",
+                "der Abmeldelink in jeder Ausgabe",
+            )),
+            implied: false,
+        });
+    }
+    a.collection = Some(both(
+        "On the website's form",
+        "Über das Formular der Website",
+    ));
+    if let Some(p) = a.provision.as_mut() {
+        p.consequences = Some(both(
+            "No newsletter can be sent.",
+            "Ohne sie kann kein Newsletter versandt werden.",
+        ));
     }
     if gap {
         a.purposes[0].description = LocalText::from("Versand der Monatsausgabe");

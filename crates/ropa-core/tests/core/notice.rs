@@ -298,10 +298,20 @@ fn fact_check(reg: &Register, lang: Language) -> Notice {
             }
             if let Some(c) = &p.consent {
                 if let Some(o) = &c.obtained {
-                    has(&text, o.trim(), "how consent is obtained", sid);
+                    has(
+                        &text,
+                        o.primary(Language::En).trim(),
+                        "how consent is obtained",
+                        sid,
+                    );
                 }
                 match &c.withdrawal {
-                    Some(w) => has(&text, w.trim(), "how consent is withdrawn", sid),
+                    Some(w) => has(
+                        &text,
+                        w.primary(Language::En).trim(),
+                        "how consent is withdrawn",
+                        sid,
+                    ),
                     None => assert!(gaps_of(sid, "withdrawal") > 0, "{sid}"),
                 }
                 has(
@@ -460,7 +470,7 @@ fn fact_check(reg: &Register, lang: Language) -> Notice {
             }
         }
         if let Some(info) = &a.rights_info {
-            has(&text, info, "rights information", sid);
+            has(&text, info.primary(Language::En), "rights information", sid);
         }
     }
     // Every gap is marked in the text of its section.
@@ -644,13 +654,22 @@ fn complete_register() -> Register {
     });
     a.provision = Some(Provision {
         requirement: ProvisionRequirement::Voluntary,
-        consequences: Some("you will not receive the newsletter".into()),
+        consequences: Some(both(
+            "you will not receive the newsletter",
+            "erhalten Sie den Newsletter nicht",
+        )),
     });
     let mut p = Purpose::new("send", "", Some(LegalBasis::Consent));
     p.description = both("Sending the newsletter", "Versand des Newsletters");
     p.consent = Some(Consent {
-        obtained: Some("double opt-in on the subscription form".into()),
-        withdrawal: Some("the unsubscribe link in every newsletter".into()),
+        obtained: Some(both(
+            "double opt-in on the subscription form",
+            "Double-Opt-in über das Anmeldeformular",
+        )),
+        withdrawal: Some(both(
+            "the unsubscribe link in every newsletter",
+            "den Abmeldelink in jedem Newsletter",
+        )),
         implied: false,
     });
     a.purposes.push(p);

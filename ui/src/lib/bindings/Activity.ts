@@ -67,7 +67,7 @@ retention?: Retention | null,
 /**
  * When and how the data is collected ("each time the website is accessed").
  */
-collection?: string | null, 
+collection?: LocalText | null, 
 /**
  * Where the data comes from (Art. 14(2)(f)).
  */
@@ -101,7 +101,7 @@ automated_decision?: AutomatedDecision | null,
  * How data subjects exercise their rights for this activity (objection channel,
  * unsubscribe link, consequences), where it differs from the general rights section.
  */
-rights_info?: string | null, 
+rights_info?: LocalText | null, 
 /**
  * Whether the activity is described in the public privacy notice.
  */

@@ -359,16 +359,22 @@ fn special_data(cx: &mut Cx<'_>, a: &Activity) {
 /// Art. 6(1)(e) or (f), for which Art. 21(1) grants the right (the notice prints the law's
 /// statement instead of the text).
 fn objection_denied(cx: &mut Cx<'_>, a: &Activity) {
-    let Some(info) = a.rights_info.as_deref() else {
+    let Some(info) = &a.rights_info else {
         return;
     };
+    let primary = cx.reg.organisation.language;
     let objectable = a.purposes.iter().any(|p| {
         matches!(
             p.legal_basis,
             Some(LegalBasis::PublicTask | LegalBasis::LegitimateInterests)
         )
     });
-    if !objectable || !crate::text::denies_objection(info) {
+    if !objectable
+        || !info
+            .texts()
+            .iter()
+            .any(|t| crate::text::denies_objection(t))
+    {
         return;
     }
     let (ae, ad) = (act_en(a), act_de(a));
@@ -377,11 +383,11 @@ fn objection_denied(cx: &mut Cx<'_>, a: &Activity) {
         Target::activity(a, Some("rights_info".to_owned())),
         format!(
             "{ae}: the rights text says data subjects cannot object ({}), but a purpose rests on Art. 6(1)(e) or (f) GDPR, for which Art. 21(1) grants the right to object. The privacy notice states the right and leaves this text out; correct or remove the text.",
-            q_en(info)
+            q_en(info.show(Language::En, primary).text)
         ),
         format!(
             "{ad}: Der Hinweis zu den Rechten verneint ein Widerspruchsrecht ({}), ein Zweck beruht aber auf Art. 6 Abs. 1 lit. e oder f DSGVO, für den Art. 21 Abs. 1 DSGVO das Widerspruchsrecht gewährt. Die Datenschutzerklärung nennt das Recht und lässt diesen Text weg; korrigieren oder entfernen Sie ihn.",
-            q_de(info)
+            q_de(info.show(Language::De, primary).text)
         ),
     );
 }

@@ -27,7 +27,7 @@ pub(super) fn basis(cx: &mut Cx<'_>, s: &OnPurpose<'_>) {
     let consent_described = p
         .consent
         .as_ref()
-        .is_some_and(|c| filled(&c.obtained) || filled(&c.withdrawal) || c.implied);
+        .is_some_and(|c| filled_local(&c.obtained) || filled_local(&c.withdrawal) || c.implied);
 
     match p.legal_basis {
         None if p.art9_condition.is_some() => {
@@ -150,7 +150,7 @@ pub(super) fn consent_recorded(cx: &mut Cx<'_>, s: &OnPurpose<'_>) {
         || p.art9_condition == Some(Art9Condition::ExplicitConsent);
     if consent_based {
         let c = p.consent.clone().unwrap_or_default();
-        if !filled(&c.withdrawal) {
+        if !filled_local(&c.withdrawal) {
             cx.emit(
                 &CONSENT_WITHDRAWAL_MISSING,
                 field("consent.withdrawal"),
@@ -162,7 +162,7 @@ pub(super) fn consent_recorded(cx: &mut Cx<'_>, s: &OnPurpose<'_>) {
                 ),
             );
         }
-        if !filled(&c.obtained) {
+        if !filled_local(&c.obtained) {
             cx.emit(
                 &CONSENT_OBTAINED_MISSING,
                 field("consent.obtained"),
@@ -184,17 +184,18 @@ pub(super) fn implied_consent(cx: &mut Cx<'_>, s: &OnPurpose<'_>) {
     } = s;
     let field = |f: &str| s.target(f);
     if let Some(c) = &p.consent {
+        let primary = cx.reg.organisation.language;
         let matched = c
             .obtained
-            .as_deref()
-            .is_some_and(|o| has_any(o, IMPLIED_CONSENT));
+            .as_ref()
+            .is_some_and(|o| o.texts().iter().any(|o| has_any(o, IMPLIED_CONSENT)));
         if c.implied || matched {
-            let wording = c.obtained.as_deref();
+            let wording = c.obtained.as_ref();
             let quote_en = wording
-                .map(|w| format!(" ({})", q_en(w)))
+                .map(|w| format!(" ({})", q_en(w.show(Language::En, primary).text)))
                 .unwrap_or_default();
             let quote_de = wording
-                .map(|w| format!(" ({})", q_de(w)))
+                .map(|w| format!(" ({})", q_de(w.show(Language::De, primary).text)))
                 .unwrap_or_default();
             cx.emit(
                 &CONSENT_IMPLIED,
@@ -249,7 +250,9 @@ pub(super) fn basis_contradicted(cx: &mut Cx<'_>, s: &OnPurpose<'_>) {
     }
 
     if p.legal_basis == Some(LegalBasis::LegitimateInterests)
-        && p.consent.as_ref().is_some_and(|c| filled(&c.obtained))
+        && p.consent
+            .as_ref()
+            .is_some_and(|c| filled_local(&c.obtained))
         && !p.national_law.iter().any(|l| {
             r.current_national_law(&l.code)
                 .is_some_and(|x| x.code == "TDDDG_25_1")

@@ -85,11 +85,12 @@ pub(super) fn ico(doc: &RecordDocument) -> Vec<Vec<String>> {
                 .iter()
                 .filter_map(|p| p.legitimate_interest.as_ref().map(|t| doc.local(t))),
         );
-        let consent = lines(
-            a.purposes
-                .iter()
-                .filter_map(|p| p.consent.as_ref().and_then(|c| c.obtained.clone())),
-        );
+        let consent = lines(a.purposes.iter().filter_map(|p| {
+            p.consent
+                .as_ref()
+                .and_then(|c| c.obtained.as_ref())
+                .map(|t| doc.local(t))
+        }));
         let locations = lines(a.recipients.iter().filter_map(|r| {
             r.location
                 .as_ref()
@@ -149,7 +150,10 @@ pub(super) fn ico(doc: &RecordDocument) -> Vec<Vec<String>> {
             art9,
             interests,
             String::new(),
-            a.rights_info.clone().unwrap_or_default(),
+            a.rights_info
+                .as_ref()
+                .map(|t| doc.local(t))
+                .unwrap_or_default(),
             automated,
             source,
             consent,

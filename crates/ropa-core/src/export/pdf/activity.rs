@@ -356,7 +356,7 @@ pub(super) fn further(doc: &RecordDocument, a: &Activity, c: &mut Composer) {
     let lang = doc.language;
     let mut t = Table::key_value(key_share(l));
     if let Some(s) = &a.collection {
-        kv_row(&mut t, l.collection, vec![para(s.clone(), CELL)]);
+        kv_row(&mut t, l.collection, vec![para(doc.local(s), CELL)]);
     }
     if let Some(s) = &a.source {
         let mut v = if s.from_data_subject {
@@ -376,7 +376,7 @@ pub(super) fn further(doc: &RecordDocument, a: &Activity, c: &mut Composer) {
     if let Some(p) = &a.provision {
         let mut cell = vec![para(labels::provision(p.requirement, lang), CELL)];
         if let Some(cq) = &p.consequences {
-            cell.push(detail(l.consequences, cq.clone(), 7.4));
+            cell.push(detail(l.consequences, doc.local(cq), 7.4));
         }
         kv_row(&mut t, l.provision, cell);
     }
@@ -413,7 +413,7 @@ pub(super) fn further(doc: &RecordDocument, a: &Activity, c: &mut Composer) {
         kv_row(&mut t, l.automated, cell);
     }
     if let Some(s) = &a.rights_info {
-        kv_row(&mut t, l.rights, vec![para(s.clone(), CELL)]);
+        kv_row(&mut t, l.rights, vec![para(doc.local(s), CELL)]);
     }
     if let Some(dt) = a.last_reviewed {
         kv_row(&mut t, l.last_reviewed, vec![para(dt.to_string(), CELL)]);

@@ -60,13 +60,14 @@ impl<'a> Builder<'a> {
         }
         if let Some(c) = &a.collection {
             // The collection text often repeats a sentence of the description.
-            let repeated = a
-                .description
-                .as_ref()
-                .is_some_and(|d| d.texts().iter().any(|d| d.contains(c.trim())));
+            let repeated = a.description.as_ref().is_some_and(|d| {
+                let (d, c) = (self.words(d), self.words(c));
+                d.contains(c.trim())
+            });
             if !repeated {
+                let collection = self.local(c);
                 items.push(Item::Paragraph(
-                    self.sentence("scope.collection", &[("collection", text(c))]),
+                    self.sentence("scope.collection", &[("collection", collection)]),
                 ));
             }
         }
@@ -154,9 +155,11 @@ impl<'a> Builder<'a> {
                 };
                 source_parts.push(self.s(id, &[]));
                 if let Some(c) = &p.consequences {
-                    source_parts.push(
-                        self.sentence("scope.provision_consequences", &[("consequences", text(c))]),
-                    );
+                    let consequences = self.local(c);
+                    source_parts.push(self.sentence(
+                        "scope.provision_consequences",
+                        &[("consequences", consequences)],
+                    ));
                 }
             }
             None if from_subject => source_parts.push(self.gap("provision", &[])),
@@ -232,9 +235,9 @@ impl<'a> Builder<'a> {
             }
             if let Some(consent) = &p.consent {
                 if let Some(o) = &consent.obtained {
-                    parts.push(
-                        self.sentence("purpose.consent_obtained", &[("obtained", text(o.trim()))]),
-                    );
+                    let obtained = self.local(o);
+                    parts
+                        .push(self.sentence("purpose.consent_obtained", &[("obtained", obtained)]));
                 }
                 if consent.implied {
                     parts.push(self.gap("implied_consent", &[("purpose", purpose.clone())]));
@@ -356,8 +359,8 @@ impl<'a> Builder<'a> {
                 continue;
             }
             let purpose = self.words(&p.description);
-            let how = match p.consent.as_ref().and_then(|c| c.withdrawal.as_deref()) {
-                Some(w) => text(w.trim()),
+            let how = match p.consent.as_ref().and_then(|c| c.withdrawal.as_ref()) {
+                Some(w) => self.local(w),
                 None => self.gap("withdrawal", &[("purpose", purpose.clone())]),
             };
             items.push(Item::Paragraph(self.sentence(
@@ -368,10 +371,15 @@ impl<'a> Builder<'a> {
         // A stated text that denies the right to object the law grants here is not printed
         // beside the law's statement (the checks report it: RIGHTS_INFO_DENIES_OBJECTION).
         if let Some(info) = &a.rights_info
-            && (ef.is_empty() || !crate::text::denies_objection(info))
+            && (ef.is_empty()
+                || !info
+                    .texts()
+                    .iter()
+                    .any(|t| crate::text::denies_objection(t)))
         {
+            let info = self.local(info);
             items.push(Item::Paragraph(
-                self.sentence("activity_rights.info", &[("info", text(info))]),
+                self.sentence("activity_rights.info", &[("info", info)]),
             ));
         }
         let heading = self.label("heading.rights");
