@@ -120,6 +120,7 @@ fn generate() -> BTreeMap<String, String> {
         ropa_core::reference::TransferOptions,
         ropa_core::model::Date,
         ropa_core::model::LocalText,
+        ropa_core::model::Untranslated,
         ropa_core::model::TransferMechanism,
         ropa_core::model::MechanismField,
         ropa_core::model::FieldInput,

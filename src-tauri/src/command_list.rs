@@ -21,6 +21,7 @@ macro_rules! with_commands {
             records::get_organisation() -> "JsonRecord",
             records::save_organisation(request: "OrganisationRequest") -> "JsonRecord",
             checks::run_checks() -> "CheckRun",
+            checks::untranslated_texts() -> "Array<Untranslated>",
             notice::export_notice(request: "NoticeRequest") -> "NoticeText",
             notice::get_notice_settings() -> "JsonRecord",
             notice::save_notice_settings(request: "NoticeSettingsRequest") -> "JsonRecord",

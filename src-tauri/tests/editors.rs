@@ -209,3 +209,38 @@ fn a_catalogue_entry_in_use_is_not_deleted_and_the_error_names_its_users() {
             .is_some()
     );
 }
+
+#[test]
+fn untranslated_texts_are_the_cores_per_activity_and_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let (app, path) = opened(dir.path());
+    // No further document language: nothing is missing.
+    let none = app
+        .invoke("untranslated_texts", json!({}))
+        .expect("untranslated");
+    assert_eq!(none, json!([]));
+    {
+        let mut store = Store::open(&path).unwrap();
+        let mut org = store.organisation().unwrap();
+        org.languages = vec![if org.language == ropa_core::model::Language::De {
+            ropa_core::model::Language::En
+        } else {
+            ropa_core::model::Language::De
+        }];
+        store.save_organisation(org).unwrap();
+    }
+    let got = app
+        .invoke("untranslated_texts", json!({}))
+        .expect("untranslated");
+    let store = Store::open(&path).unwrap();
+    let org = store.organisation().unwrap();
+    let want: Vec<_> = store
+        .list::<Activity>()
+        .unwrap()
+        .iter()
+        .filter(|a| a.status != ropa_core::model::ActivityStatus::Retired)
+        .flat_map(|a| a.untranslated(&org))
+        .collect();
+    assert!(!want.is_empty(), "the fixture's texts are in one language");
+    assert_eq!(got, serde_json::to_value(&want).unwrap());
+}

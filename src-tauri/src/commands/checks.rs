@@ -2,6 +2,7 @@
 //! screen.
 
 use ropa_core::checks::{self, CheckOptions, CheckRun};
+use ropa_core::model::{Activity, ActivityStatus, Untranslated};
 use tauri::State;
 
 use crate::IpcError;
@@ -14,4 +15,19 @@ pub async fn run_checks(state: State<'_, AppState>) -> Result<CheckRun, IpcError
     let findings =
         state.with_store(|store| Ok(checks::check_store(store, &CheckOptions::default())?))?;
     Ok(CheckRun::of(findings))
+}
+
+/// The texts each activity (not retired) lacks in the organisation's further document
+/// languages: the export screen's counts and the activity list's "needs translation" filter.
+#[tauri::command]
+pub async fn untranslated_texts(state: State<'_, AppState>) -> Result<Vec<Untranslated>, IpcError> {
+    state.with_store(|store| {
+        let org = store.organisation()?;
+        Ok(store
+            .list::<Activity>()?
+            .iter()
+            .filter(|a| a.status != ActivityStatus::Retired)
+            .flat_map(|a| a.untranslated(&org))
+            .collect())
+    })
 }

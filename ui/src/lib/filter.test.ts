@@ -88,6 +88,7 @@ describe('destination and review filters', () => {
       ['a', { id: 'a', due: '2026-03-01', status: 'overdue' }],
       ['b', { id: 'b', due: null, status: 'unscheduled' }],
     ]),
+    untranslated: new Set(['b']),
   };
 
   it('filters by the destination country of the activity’s transfers', () => {
@@ -105,6 +106,12 @@ describe('destination and review filters', () => {
     expect(ids(filterActivities(list, { ...noFilter, review: 'unscheduled' }, context))).toEqual(['b']);
     expect(ids(filterActivities(list, { ...noFilter, review: 'soon' }, context))).toEqual([]);
     expect(isFiltered({ ...noFilter, review: 'soon' })).toBe(true);
+  });
+
+  it('keeps the activities the core says need a translation', () => {
+    expect(ids(filterActivities(list, { ...noFilter, translation: true }, context))).toEqual(['b']);
+    expect(isFiltered({ ...noFilter, translation: true })).toBe(true);
+    expect(isFiltered(noFilter)).toBe(false);
   });
 
   it('takes the review status from the core', () => {

@@ -17,6 +17,8 @@ export interface ActivityFilter {
   country: string;
   /** A review status (`overdue`, `soon`, `unscheduled`, …) as the core computes it. */
   review: '' | ReviewState['status'];
+  /** Only activities with texts missing in a document language (from the core). */
+  translation: boolean;
 }
 
 /** Facts about activities that live in other records or come from the core. */
@@ -25,6 +27,8 @@ export interface FilterContext {
   destinations: Map<string, string[]>;
   /** Activity id → where its review stands today (from the core). */
   reviews: Map<string, ReviewState>;
+  /** Ids of the activities with texts missing in a document language. */
+  untranslated: Set<string>;
 }
 
 /** Whether an activity whose review stands at `state` matches the review filter `which`. */
@@ -59,11 +63,12 @@ export const noFilter: ActivityFilter = {
   recipient: '',
   country: '',
   review: '',
+  translation: false,
 };
 
 /** Whether any filter or search is set. */
 export function isFiltered(filter: ActivityFilter): boolean {
-  return Object.values(filter).some((value) => value !== '');
+  return Object.values(filter).some((value) => value !== '' && value !== false);
 }
 
 /** Lower-cases and strips accents so "loeschung"/"Löschung" style typing still finds things. */
@@ -96,6 +101,7 @@ export function filterActivities(
     if (filter.country && !(context?.destinations.get(a.id) ?? []).includes(filter.country)) {
       return false;
     }
+    if (filter.translation && !context?.untranslated.has(a.id)) return false;
     if (!reviewMatches(filter.review, context?.reviews.get(a.id))) {
       return false;
     }

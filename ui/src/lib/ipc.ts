@@ -139,6 +139,7 @@ export const api = {
   saveOrganisation: (record: JsonRecord) => call('save_organisation', { request: { record } }),
   /** Runs the register checks. */
   runChecks: () => call('run_checks', {}),
+  untranslatedTexts: () => call('untranslated_texts', {}),
   /** Builds the draft privacy notice. */
   exportNotice: (request: NoticeRequest) => call('export_notice', { request }),
   /** The Art. 6(1) lawful bases. */

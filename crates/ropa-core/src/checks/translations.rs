@@ -33,26 +33,16 @@ fn name(lang: Language, german: bool) -> &'static str {
 
 pub(crate) fn check(cx: &mut Cx<'_>) {
     let org = &cx.reg.organisation;
-    let (primary, languages) = (org.language, org.document_languages());
-    if languages.len() < 2 {
-        return;
-    }
     for a in cx.live_activities() {
-        let texts = a.local_texts();
-        for lang in languages.iter().copied().filter(|l| *l != primary) {
-            let fields: Vec<&str> = texts
-                .iter()
-                .filter(|(_, t)| !t.missing(&[lang], primary).is_empty())
-                .map(|(path, _)| path.as_str())
-                .collect();
-            let Some(first) = fields.first() else {
+        for gap in a.untranslated(org) {
+            let Some(first) = gap.fields.first() else {
                 continue;
             };
-            let list = fields.join(", ");
-            let (le, ld) = (name(lang, false), name(lang, true));
+            let list = gap.fields.join(", ");
+            let (le, ld) = (name(gap.language, false), name(gap.language, true));
             cx.emit(
                 &TEXT_NOT_TRANSLATED,
-                Target::activity(a, Some((*first).to_owned())),
+                Target::activity(a, Some(first.clone())),
                 format!(
                     "{}: no {le} text for {list}. The {le} documents show these texts in another language, marked as not translated, and the final {le} notice is refused. Add the {le} texts.",
                     act_en(a)

@@ -216,11 +216,46 @@ impl Activity {
         out
     }
 
+    /// The texts of this activity that lack a document language of `org`, per language (each
+    /// with the fields, in the interchange format's notation); empty when every text is
+    /// written in every language the organisation names.
+    pub fn untranslated(&self, org: &super::Organisation) -> Vec<Untranslated> {
+        let texts = self.local_texts();
+        org.document_languages()
+            .into_iter()
+            .filter(|l| *l != org.language)
+            .filter_map(|language| {
+                let fields: Vec<String> = texts
+                    .iter()
+                    .filter(|(_, t)| !t.missing(&[language], org.language).is_empty())
+                    .map(|(path, _)| path.clone())
+                    .collect();
+                (!fields.is_empty()).then(|| Untranslated {
+                    id: self.id.clone(),
+                    language,
+                    fields,
+                })
+            })
+            .collect()
+    }
+
     /// The retention rule that applies to one of this activity's data categories: its own rule,
     /// else the activity's.
     pub fn retention_for<'a>(&'a self, item: &'a ActivityData) -> Option<&'a Retention> {
         item.retention.as_ref().or(self.retention.as_ref())
     }
+}
+
+/// Texts of one activity without their version in one document language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Untranslated {
+    /// The activity's id.
+    pub id: String,
+    /// The language the texts lack.
+    pub language: super::Language,
+    /// The fields (`purposes[0].description`).
+    pub fields: Vec<String>,
 }
 
 /// A purpose of processing with its own legal basis.

@@ -93,6 +93,7 @@ import type { TransferMechanism } from "./TransferMechanism";
 import type { TransferOptions } from "./TransferOptions";
 import type { TransferOptionsRequest } from "./TransferOptionsRequest";
 import type { UiLanguage } from "./UiLanguage";
+import type { Untranslated } from "./Untranslated";
 import type { Warning } from "./Warning";
 
 /** A record in the core's JSON shape (the interchange format of one record). */
@@ -115,6 +116,7 @@ export interface Commands {
   get_organisation: { args: Record<string, never>; result: JsonRecord };
   save_organisation: { args: { request: OrganisationRequest; }; result: JsonRecord };
   run_checks: { args: Record<string, never>; result: CheckRun };
+  untranslated_texts: { args: Record<string, never>; result: Array<Untranslated> };
   export_notice: { args: { request: NoticeRequest; }; result: NoticeText };
   get_notice_settings: { args: Record<string, never>; result: JsonRecord };
   save_notice_settings: { args: { request: NoticeSettingsRequest; }; result: JsonRecord };
@@ -236,5 +238,6 @@ export type {
   TransferOptions,
   TransferOptionsRequest,
   UiLanguage,
+  Untranslated,
   Warning,
 };
