@@ -89,7 +89,7 @@ fn generate() -> Register {
     for i in 0..30 {
         let mut t = Tom::new(format!("t{i}"), format!("Measure {i}"));
         t.area = Some("access control".into());
-        t.description = Some(sentence(&mut rng, 20));
+        t.description = Some(sentence(&mut rng, 20).into());
         reg.toms.push(t);
     }
     let countries = ["DE", "FR", "US", "IE", "NL", "JP", "GB", "AT", "IN", "CH"];

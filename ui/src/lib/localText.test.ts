@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allTexts, languagesOf, textIn, withText } from './localText';
+import { allTexts, languagesOf, shown, textIn, withText } from './localText';
 
 describe('texts in several languages', () => {
   it('reads a plain text as the primary language and an object by language', () => {
@@ -20,6 +20,12 @@ describe('texts in several languages', () => {
     expect(withText('Sending', 'en', '', 'en')).toBe('');
     // A text only in the other language stays an object: it is not the primary text.
     expect(withText('', 'de', 'Versand', 'en')).toEqual({ de: 'Versand' });
+  });
+
+  it('shows a name in the interface language, else in the primary one', () => {
+    expect(shown({ en: 'E-mail', de: 'E-Mail' }, 'de', 'en')).toBe('E-Mail');
+    expect(shown('E-mail', 'de', 'en')).toBe('E-mail');
+    expect(shown({ de: 'E-Mail' }, 'en', 'en')).toBe('E-Mail');
   });
 
   it('searches every language and lists the primary language first', () => {

@@ -39,3 +39,8 @@ export function allTexts(value: LocalText | null | undefined): string[] {
 export function languagesOf(primary: Language): Language[] {
   return primary === 'de' ? ['de', 'en'] : ['en', 'de'];
 }
+
+/** The text to show in `lang`: its own, else the primary language's, else any. */
+export function shown(value: LocalText | null | undefined, lang: Language, primary: Language): string {
+  return textIn(value, lang, primary) || textIn(value, primary, primary) || allTexts(value)[0] || '';
+}

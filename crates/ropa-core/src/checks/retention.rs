@@ -104,7 +104,7 @@ pub(crate) fn check(cx: &mut Cx<'_>) {
 
 fn category_name(cx: &Cx<'_>, id: &str) -> String {
     cx.category(id)
-        .map(|c| c.name.clone())
+        .map(|c| c.name.primary(cx.reg.organisation.language).to_owned())
         .unwrap_or_else(|| id.to_owned())
 }
 

@@ -430,7 +430,7 @@ pub fn data_category(id: &str, doc: &RecordDocument) -> String {
     let german = doc.german();
     match doc.data_category(id) {
         Some(d) => {
-            let mut s = d.name.clone();
+            let mut s = doc.local(&d.name);
             if let Some(sc) = d.special {
                 let info = reference().special_category(sc);
                 let cite = if german {
@@ -452,15 +452,15 @@ pub fn data_category(id: &str, doc: &RecordDocument) -> String {
 /// Name of a data-subject category.
 pub fn subject_category(id: &str, doc: &RecordDocument) -> String {
     doc.subject_category(id)
-        .map_or_else(|| format!("[{id}]"), |s| s.name.clone())
+        .map_or_else(|| format!("[{id}]"), |s| doc.local(&s.name))
 }
 
 /// Name of a measure with its area.
 pub fn tom(id: &str, doc: &RecordDocument) -> String {
     match doc.tom(id) {
         Some(t) => match &t.area {
-            Some(a) => format!("{} ({a})", t.name),
-            None => t.name.clone(),
+            Some(a) => format!("{} ({a})", doc.local(&t.name)),
+            None => doc.local(&t.name),
         },
         None => format!("[{id}]"),
     }

@@ -1,7 +1,7 @@
 //! Per-register catalogues that activities link to: data categories, data-subject categories
 //! and technical and organisational measures (TOMs).
 
-use super::{Entity, SpecialCategory, is_false, record_meta};
+use super::{Entity, LocalText, SpecialCategory, is_false, record_meta};
 use serde::{Deserialize, Serialize};
 
 /// A category of personal data ("E-mail address", "IP address", "Health data").
@@ -13,10 +13,10 @@ pub struct DataCategory {
     #[serde(default)]
     pub id: String,
     /// Name as shown in the record and in notices.
-    pub name: String,
+    pub name: LocalText,
     /// Longer description.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub description: Option<String>,
+    pub description: Option<LocalText>,
     /// The Art. 9(1) special category this data belongs to, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub special: Option<SpecialCategory>,
@@ -40,7 +40,7 @@ impl DataCategory {
     pub fn new(id: impl Into<String>, name: impl Into<String>) -> DataCategory {
         DataCategory {
             id: id.into(),
-            name: name.into(),
+            name: LocalText::Plain(name.into()),
             description: None,
             special: None,
             criminal: false,
@@ -60,10 +60,10 @@ pub struct SubjectCategory {
     #[serde(default)]
     pub id: String,
     /// Name.
-    pub name: String,
+    pub name: LocalText,
     /// Longer description.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub description: Option<String>,
+    pub description: Option<LocalText>,
     /// Creation timestamp (set by the store).
     #[serde(default)]
     pub created_at: String,
@@ -81,7 +81,7 @@ impl SubjectCategory {
     pub fn new(id: impl Into<String>, name: impl Into<String>) -> SubjectCategory {
         SubjectCategory {
             id: id.into(),
-            name: name.into(),
+            name: LocalText::Plain(name.into()),
             description: None,
             created_at: String::new(),
             updated_at: String::new(),
@@ -99,13 +99,13 @@ pub struct Tom {
     #[serde(default)]
     pub id: String,
     /// Short name.
-    pub name: String,
+    pub name: LocalText,
     /// Area of Art. 32(1) it serves ("access control", "encryption", "availability", …).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub area: Option<String>,
     /// What is done.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub description: Option<String>,
+    pub description: Option<LocalText>,
     /// Creation timestamp (set by the store).
     #[serde(default)]
     pub created_at: String,
@@ -123,7 +123,7 @@ impl Tom {
     pub fn new(id: impl Into<String>, name: impl Into<String>) -> Tom {
         Tom {
             id: id.into(),
-            name: name.into(),
+            name: LocalText::Plain(name.into()),
             area: None,
             description: None,
             created_at: String::new(),

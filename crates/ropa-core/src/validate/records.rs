@@ -40,19 +40,19 @@ impl Validate for Organisation {
 
 impl Validate for DataCategory {
     fn validate_fields(&self) -> Result<()> {
-        Check::of(self).required("name", &self.name)
+        Check::of(self).required_local("name", &self.name)
     }
 }
 
 impl Validate for SubjectCategory {
     fn validate_fields(&self) -> Result<()> {
-        Check::of(self).required("name", &self.name)
+        Check::of(self).required_local("name", &self.name)
     }
 }
 
 impl Validate for Tom {
     fn validate_fields(&self) -> Result<()> {
-        Check::of(self).required("name", &self.name)
+        Check::of(self).required_local("name", &self.name)
     }
 }
 

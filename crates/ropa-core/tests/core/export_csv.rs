@@ -75,7 +75,7 @@ fn sorted_activities(register: &Register) -> Vec<&Activity> {
     v
 }
 
-fn subject_name<'a>(register: &'a Register, id: &str) -> &'a str {
+fn subject<'a>(register: &'a Register, id: &str) -> &'a LocalText {
     &register
         .subject_categories
         .iter()
@@ -85,12 +85,13 @@ fn subject_name<'a>(register: &'a Register, id: &str) -> &'a str {
 }
 
 fn data_name<'a>(register: &'a Register, id: &str) -> &'a str {
-    &register
+    register
         .data_categories
         .iter()
         .find(|c| c.id == id)
         .unwrap()
         .name
+        .primary(Language::En)
 }
 
 fn party<'a>(register: &'a Register, id: &str) -> &'a Party {
@@ -127,7 +128,14 @@ fn check_art30(name: &str, language: Language, delimiter: u8) {
             (false, true) => " (nicht übersetzt)",
             (false, false) => " (not translated)",
         };
-        let marked = |t: &LocalText| format!("{}{mark}", t.primary(register.organisation.language));
+        let marked = |t: &LocalText| {
+            let shown = t.show(language, register.organisation.language);
+            if shown.translated {
+                shown.text.to_owned()
+            } else {
+                format!("{}{mark}", shown.text)
+            }
+        };
         assert_eq!(
             row[2],
             safe(&a.description.as_ref().map(marked).unwrap_or_default()),
@@ -142,10 +150,10 @@ fn check_art30(name: &str, language: Language, delimiter: u8) {
         } else {
             assert_eq!(row[7], l.not_recorded);
         }
-        let subjects: Vec<&str> = a
+        let subjects: Vec<String> = a
             .data_subjects
             .iter()
-            .map(|s| subject_name(&register, s))
+            .map(|s| marked(subject(&register, s)))
             .collect();
         if !subjects.is_empty() {
             assert_eq!(row[9], safe(&subjects.join("\n")), "{}", what(9));
@@ -230,7 +238,11 @@ fn check_art30(name: &str, language: Language, delimiter: u8) {
         }
         for t in &a.toms {
             let tom = register.toms.iter().find(|m| &m.id == t).unwrap();
-            assert!(row[15].contains(&tom.name), "{}", what(15));
+            assert!(
+                row[15].contains(tom.name.primary(Language::En)),
+                "{}",
+                what(15)
+            );
         }
         if a.toms.is_empty() {
             assert_eq!(row[15], l.not_recorded, "{}", what(15));
@@ -262,6 +274,10 @@ fn tricky_fields_round_trip() {
     reg.data_categories
         .push(DataCategory::new("n", "Name; Vorname \"Rufname\""));
     reg.subject_categories.push(SubjectCategory::new("s", tab));
+    let same =
+        |t: &str| LocalText::of([(Language::En, t.to_owned()), (Language::De, t.to_owned())]);
+    reg.data_categories[0].name = same("Name; Vorname \"Rufname\"");
+    reg.subject_categories[0].name = same(tab);
     let mut a = Activity::new("x", "=X-1", tricky_name);
     a.department = Some(tricky_department.into());
     // The same words in both languages: this test is about the cells, not translations.

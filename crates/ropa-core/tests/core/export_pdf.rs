@@ -183,12 +183,18 @@ fn check_fixture(name: &str, language: Language) {
         let section = pages[entry.page - 1..end.max(entry.page + 1) - 1].join("\n");
         let what = |x: &str| format!("{} {x}", a.reference);
         if let Some(d) = &a.description {
-            assert_has(&section, d.primary(Language::En), &what("description"));
+            assert_has(
+                &section,
+                d.show(language, register.organisation.language).text,
+                &what("description"),
+            );
         }
         for p in &a.purposes {
             assert_has(
                 &section,
-                p.description.primary(Language::En),
+                p.description
+                    .show(language, register.organisation.language)
+                    .text,
                 &what("purpose"),
             );
             match p.legal_basis {
@@ -205,7 +211,7 @@ fn check_fixture(name: &str, language: Language) {
             if let Some(s) = &p.legitimate_interest {
                 assert_has(
                     &section,
-                    s.primary(Language::En),
+                    s.show(language, register.organisation.language).text,
                     &what("legitimate interest"),
                 );
             }
@@ -220,7 +226,11 @@ fn check_fixture(name: &str, language: Language) {
                 .iter()
                 .find(|c| &c.id == s)
                 .unwrap();
-            assert_has(&section, &cat.name, &what("data subjects"));
+            assert_has(
+                &section,
+                cat.name.show(language, register.organisation.language).text,
+                &what("data subjects"),
+            );
         }
         for x in &a.data_categories {
             let cat = register
@@ -228,7 +238,11 @@ fn check_fixture(name: &str, language: Language) {
                 .iter()
                 .find(|c| c.id == x.category)
                 .unwrap();
-            assert_has(&section, &cat.name, &what("data category"));
+            assert_has(
+                &section,
+                cat.name.show(language, register.organisation.language).text,
+                &what("data category"),
+            );
         }
         for r in a
             .data_categories
@@ -278,7 +292,11 @@ fn check_fixture(name: &str, language: Language) {
         }
         for t in &a.toms {
             let tom = register.toms.iter().find(|m| &m.id == t).unwrap();
-            assert_has(&section, &tom.name, &what("TOM"));
+            assert_has(
+                &section,
+                tom.name.show(language, register.organisation.language).text,
+                &what("TOM"),
+            );
         }
         // Every letter of Art. 30(1), in order.
         let mut at = 0;
@@ -311,7 +329,11 @@ fn check_fixture(name: &str, language: Language) {
     }
     for t in &register.toms {
         if let Some(d) = &t.description {
-            assert_has(&all, d, "TOM description (annex)");
+            assert_has(
+                &all,
+                d.show(language, register.organisation.language).text,
+                "TOM description (annex)",
+            );
         }
     }
 

@@ -200,7 +200,12 @@ fn fact_check(reg: &Register, lang: Language) -> Notice {
         let text = norm(&section(&n, sid).plain());
         assert!(text.starts_with(&norm(&a.name)), "heading of `{sid}`");
         if let Some(d) = &a.description {
-            has(&text, d.primary(Language::En), "description", sid);
+            has(
+                &text,
+                d.show(lang, reg.organisation.language).text,
+                "description",
+                sid,
+            );
         }
         for s in &a.data_subjects {
             let name = &reg
@@ -208,7 +213,9 @@ fn fact_check(reg: &Register, lang: Language) -> Notice {
                 .iter()
                 .find(|c| c.id == *s)
                 .unwrap()
-                .name;
+                .name
+                .show(lang, reg.organisation.language)
+                .text;
             has(&text, name, "data-subject category", sid);
         }
         if a.data_categories.is_empty() {
@@ -220,13 +227,18 @@ fn fact_check(reg: &Register, lang: Language) -> Notice {
                 .iter()
                 .find(|c| c.id == d.category)
                 .unwrap();
-            has(&text, &cat.name, "data category", sid);
+            has(
+                &text,
+                cat.name.show(lang, reg.organisation.language).text,
+                "data category",
+                sid,
+            );
             match a.retention_for(d) {
                 Some(r) => retention_facts(&text, r, lang, sid),
                 None => assert!(
                     gaps_of(sid, "retention") + gaps_of(sid, "retention_all") > 0,
                     "{sid}: no retention gap for {}",
-                    cat.name
+                    cat.name.show(lang, reg.organisation.language).text
                 ),
             }
         }
@@ -243,7 +255,10 @@ fn fact_check(reg: &Register, lang: Language) -> Notice {
         for p in &a.purposes {
             has(
                 &text,
-                p.description.primary(Language::En).trim(),
+                p.description
+                    .show(lang, reg.organisation.language)
+                    .text
+                    .trim(),
                 "purpose",
                 sid,
             );
@@ -259,7 +274,7 @@ fn fact_check(reg: &Register, lang: Language) -> Notice {
                         match &p.legitimate_interest {
                             Some(i) => has(
                                 &text,
-                                i.primary(Language::En).trim(),
+                                i.show(lang, reg.organisation.language).text.trim(),
                                 "legitimate interest",
                                 sid,
                             ),
@@ -300,7 +315,7 @@ fn fact_check(reg: &Register, lang: Language) -> Notice {
                 if let Some(o) = &c.obtained {
                     has(
                         &text,
-                        o.primary(Language::En).trim(),
+                        o.show(lang, reg.organisation.language).text.trim(),
                         "how consent is obtained",
                         sid,
                     );
@@ -308,7 +323,7 @@ fn fact_check(reg: &Register, lang: Language) -> Notice {
                 match &c.withdrawal {
                     Some(w) => has(
                         &text,
-                        w.primary(Language::En).trim(),
+                        w.show(lang, reg.organisation.language).text.trim(),
                         "how consent is withdrawn",
                         sid,
                     ),
@@ -470,7 +485,12 @@ fn fact_check(reg: &Register, lang: Language) -> Notice {
             }
         }
         if let Some(info) = &a.rights_info {
-            has(&text, info.primary(Language::En), "rights information", sid);
+            has(
+                &text,
+                info.show(lang, reg.organisation.language).text,
+                "rights information",
+                sid,
+            );
         }
     }
     // Every gap is marked in the text of its section.
@@ -630,12 +650,12 @@ fn complete_register() -> Register {
         ..Contact::default()
     });
     let mut reg = Register::new(org);
-    reg.data_categories
-        .push(DataCategory::new("email", "E-mail address"));
-    reg.subject_categories.push(SubjectCategory::new(
-        "subscribers",
-        "Newsletter subscribers",
-    ));
+    let mut email = DataCategory::new("email", "");
+    email.name = both("E-mail address", "E-Mail-Adresse");
+    reg.data_categories.push(email);
+    let mut subscribers = SubjectCategory::new("subscribers", "");
+    subscribers.name = both("Newsletter subscribers", "Abonnenten des Newsletters");
+    reg.subject_categories.push(subscribers);
     let mut mailer = Party::new("mailer", "Mailer Inc.");
     mailer.address = Some("1 Main Street\nSpringfield, OR 97477, USA".into());
     mailer.country = Some("US".into());

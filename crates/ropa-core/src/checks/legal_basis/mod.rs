@@ -299,6 +299,7 @@ fn purpose(cx: &mut Cx<'_>, a: &Activity, i: usize, p: &Purpose) {
 
 fn special_data(cx: &mut Cx<'_>, a: &Activity) {
     let (ae, ad) = (act_en(a), act_de(a));
+    let primary = cx.reg.organisation.language;
     let r = reference();
     let mut special_en = Vec::new();
     let mut special_de = Vec::new();
@@ -309,11 +310,19 @@ fn special_data(cx: &mut Cx<'_>, a: &Activity) {
         };
         if let Some(sc) = cat.special {
             let info = r.special_category(sc);
-            special_en.push(format!("{} ({})", q_en(&cat.name), info.label(false)));
-            special_de.push(format!("{} ({})", q_de(&cat.name), info.label(true)));
+            special_en.push(format!(
+                "{} ({})",
+                q_en(cat.name.show(Language::En, primary).text),
+                info.label(false)
+            ));
+            special_de.push(format!(
+                "{} ({})",
+                q_de(cat.name.show(Language::De, primary).text),
+                info.label(true)
+            ));
         }
         if cat.criminal {
-            criminal.push(cat.name.clone());
+            criminal.push(&cat.name);
         }
     }
     let target_field = |name: &str| {
@@ -338,8 +347,14 @@ fn special_data(cx: &mut Cx<'_>, a: &Activity) {
         );
     }
     if !criminal.is_empty() && !a.purposes.iter().any(|p| filled(&p.art10_authorisation)) {
-        let names_en: Vec<String> = criminal.iter().map(|c| q_en(c)).collect();
-        let names_de: Vec<String> = criminal.iter().map(|c| q_de(c)).collect();
+        let names_en: Vec<String> = criminal
+            .iter()
+            .map(|c| q_en(c.show(Language::En, primary).text))
+            .collect();
+        let names_de: Vec<String> = criminal
+            .iter()
+            .map(|c| q_de(c.show(Language::De, primary).text))
+            .collect();
         cx.emit(
             &ART10_AUTHORISATION_MISSING,
             Target::activity(a, target_field("art10_authorisation")),

@@ -135,7 +135,10 @@ pub(super) fn activity(doc: &RecordDocument, a: &Activity, c: &mut Composer, fir
                 .iter()
                 .map(|s| {
                     let mut p = para(d::subject_category(s, doc), CELL);
-                    if let Some(desc) = doc.subject_category(s).and_then(|x| x.description.clone())
+                    if let Some(desc) = doc
+                        .subject_category(s)
+                        .and_then(|x| x.description.as_ref())
+                        .map(|t| doc.local(t))
                     {
                         p.push(Span::new(format!(" – {desc}"), CELL.color(Rgb::MUTED)));
                     }
@@ -340,8 +343,8 @@ pub(super) fn toms_list(doc: &RecordDocument, toms: &[String], c: &mut Composer)
             Some(m) => (
                 d::tom(id, doc),
                 m.description
-                    .clone()
-                    .unwrap_or_else(|| l.not_recorded.to_owned()),
+                    .as_ref()
+                    .map_or_else(|| l.not_recorded.to_owned(), |t| doc.local(t)),
             ),
             None => (format!("[{id}]"), l.not_recorded.to_owned()),
         };

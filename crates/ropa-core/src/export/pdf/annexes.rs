@@ -365,7 +365,7 @@ pub(super) fn annex_toms(doc: &RecordDocument, c: &mut Composer) {
         );
         t.rows.push(vec![
             vec![
-                para(m.name.clone(), CELL_BOLD),
+                para(doc.local(&m.name), CELL_BOLD),
                 muted(format!("[{}]", m.id), 7.4),
             ],
             vec![para(
@@ -374,8 +374,8 @@ pub(super) fn annex_toms(doc: &RecordDocument, c: &mut Composer) {
             )],
             vec![para(
                 m.description
-                    .clone()
-                    .unwrap_or_else(|| l.not_recorded.to_owned()),
+                    .as_ref()
+                    .map_or_else(|| l.not_recorded.to_owned(), |t| doc.local(t)),
                 CELL,
             )],
             vec![para(used.join(", "), Style::regular(7.4))],

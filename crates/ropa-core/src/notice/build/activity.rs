@@ -43,11 +43,21 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// A data category's name in the notice's language (else the primary one's), for the
+    /// sentences that quote it.
     pub(super) fn category_name(&self, id: &str) -> String {
         self.categories
             .get(id)
-            .map(|c| c.name.clone())
+            .map(|c| self.words(&c.name))
             .unwrap_or_else(|| id.to_owned())
+    }
+
+    /// A data category's name as a list shows it: marked where it is not translated.
+    fn category_item(&mut self, id: &str) -> Vec<Run> {
+        match self.categories.get(id).copied() {
+            Some(c) => self.local(&c.name),
+            None => text(id),
+        }
     }
 
     pub(super) fn scope_block(&mut self, a: &'a Activity) -> Block {
@@ -71,19 +81,22 @@ impl<'a> Builder<'a> {
                 ));
             }
         }
-        let subjects: Vec<String> = a
-            .data_subjects
-            .iter()
-            .map(|s| {
-                self.subjects
-                    .get(s.as_str())
-                    .map(|c| c.name.clone())
-                    .unwrap_or_else(|| s.clone())
-            })
-            .collect();
+        let mut subjects: Vec<Run> = Vec::new();
+        for s in &a.data_subjects {
+            let name = match self.subjects.get(s.as_str()).copied() {
+                Some(c) => self.local(&c.name),
+                None => text(s),
+            };
+            if !subjects.is_empty() {
+                push_text(&mut subjects, ", ");
+            }
+            for run in name {
+                push_run(&mut subjects, run);
+            }
+        }
         if !subjects.is_empty() {
             items.push(Item::Paragraph(
-                self.s("scope.subjects", &[("subjects", text(subjects.join(", ")))]),
+                self.s("scope.subjects", &[("subjects", subjects)]),
             ));
         }
         if a.data_categories.is_empty() {
@@ -98,7 +111,7 @@ impl<'a> Builder<'a> {
                 .data_categories
                 .iter()
                 .map(|d| {
-                    let name = text(self.category_name(&d.category));
+                    let name = self.category_item(&d.category);
                     let cat = self.categories.get(d.category.as_str()).copied();
                     let mut entry = match cat.and_then(|c| c.special) {
                         Some(sc) => {
