@@ -189,4 +189,21 @@ describe('ExportView', () => {
       check_date: '2031-07-15',
     });
   });
+
+  it('says how many texts a further document language still lacks', async () => {
+    mockIPC((cmd) => {
+      if (cmd === 'export_choices') return choices;
+      if (cmd === 'untranslated_texts')
+        return [
+          { id: 'a', language: 'de', fields: ['description', 'purposes[0].description'] },
+          { id: 'b', language: 'de', fields: ['collection'] },
+        ];
+      return null;
+    });
+    const target = await render(ExportView, {});
+    await settle();
+    const line = target.querySelector('[data-testid="export-untranslated-de"]');
+    expect(line?.textContent).toContain('German: 3 texts missing');
+    expect(target.querySelector('[data-testid="export-untranslated-en"]')).toBeNull();
+  });
 });
