@@ -174,6 +174,16 @@ fn a_text_set_in_german_reaches_the_german_notice_and_leaves_the_english_one() {
     assert!(!de.contains(&english), "{de}");
     let en = notice("en");
     assert!(en.contains(&english) && !en.contains(german), "{en}");
-    // The texts still without German are marked in the German notice.
-    assert!(de.contains("NICHT ÜBERSETZT"), "{de}");
+    // Without its German text the purpose is shown in English, marked, in the German notice.
+    ropa(&reg)
+        .args([
+            "set",
+            "activity",
+            "NTW-04",
+            "purposes[0].description.de=null",
+        ])
+        .assert()
+        .success();
+    let de = notice("de");
+    assert!(de.contains(&format!("NICHT ÜBERSETZT: {english}")), "{de}");
 }

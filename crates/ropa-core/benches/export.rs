@@ -148,7 +148,7 @@ fn generate() -> Register {
                     RecipientRole::IndependentController,
                     RecipientRole::PublicAuthority,
                 ][k],
-                service: Some(format!("Service {k}")),
+                service: Some(format!("Service {k}").into()),
                 location: None,
                 note: None,
             });

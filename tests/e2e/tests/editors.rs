@@ -77,8 +77,8 @@ fn details_complete(a: &Activity) -> bool {
         )
     });
     let recipient_ok = a.recipients.first().is_some_and(|r| {
-        r.service.as_deref() == Some("Mailer Cloud")
-            && r.location.as_deref() == Some("US data centres")
+        r.service == Some(LocalText::from("Mailer Cloud"))
+            && r.location == Some(LocalText::from("US data centres"))
     });
     let law_ok = a
         .purposes
@@ -397,10 +397,15 @@ async fn a_processor_with_agreement_and_dpf_transfer_is_kept_across_restarts() -
         .await?;
         let party = read(&path)?.party.ok_or("the processor is in the file")?;
         choose(&client, "[data-testid='add-recipient']", 0, &party.id).await?;
-        type_into(&client, "[data-testid='recipient-service']", "Mailer Cloud").await?;
         type_into(
             &client,
-            "[data-testid='recipient-location']",
+            "[data-testid='recipient-service-en']",
+            "Mailer Cloud",
+        )
+        .await?;
+        type_into(
+            &client,
+            "[data-testid='recipient-location-en']",
             "US data centres",
         )
         .await?;
@@ -558,7 +563,7 @@ async fn a_processor_with_agreement_and_dpf_transfer_is_kept_across_restarts() -
             "RET_DE_6Y"
         );
         assert_eq!(
-            value_of(&client, "[data-testid='recipient-service']").await?,
+            value_of(&client, "[data-testid='recipient-service-en']").await?,
             "Mailer Cloud"
         );
         let law = find(&client, "[data-testid='national-law']").await?;

@@ -206,6 +206,10 @@ impl Activity {
                 );
             }
         }
+        for (i, r) in self.recipients.iter().enumerate() {
+            add(format!("recipients[{i}].service"), r.service.as_ref());
+            add(format!("recipients[{i}].location"), r.location.as_ref());
+        }
         add(
             "provision.consequences".to_owned(),
             self.provision
@@ -502,10 +506,10 @@ pub struct Recipient {
     pub role: RecipientRole,
     /// The product or service used ("Mailchimp", "Microsoft Teams").
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub service: Option<String>,
+    pub service: Option<LocalText>,
     /// Where the recipient processes the data ("data centres in the EU"), as stated.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub location: Option<String>,
+    pub location: Option<LocalText>,
     /// What the recipient does with the data, or under which condition it receives it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,

@@ -84,14 +84,15 @@ fn subject<'a>(register: &'a Register, id: &str) -> &'a LocalText {
         .name
 }
 
-fn data_name<'a>(register: &'a Register, id: &str) -> &'a str {
+fn data_name<'a>(register: &'a Register, id: &str, language: Language) -> &'a str {
     register
         .data_categories
         .iter()
         .find(|c| c.id == id)
         .unwrap()
         .name
-        .primary(Language::En)
+        .show(language, register.organisation.language)
+        .text
 }
 
 fn party<'a>(register: &'a Register, id: &str) -> &'a Party {
@@ -162,7 +163,7 @@ fn check_art30(name: &str, language: Language, delimiter: u8) {
         assert_eq!(data.len(), a.data_categories.len().max(1), "{}", what(10));
         for (x, line) in a.data_categories.iter().zip(&data) {
             assert!(
-                line.starts_with(data_name(&register, &x.category)),
+                line.starts_with(data_name(&register, &x.category, language)),
                 "{}",
                 what(10)
             );
@@ -208,7 +209,7 @@ fn check_art30(name: &str, language: Language, delimiter: u8) {
             assert_eq!(retention.len(), a.data_categories.len(), "{}", what(14));
             for (x, line) in a.data_categories.iter().zip(&retention) {
                 assert!(
-                    line.starts_with(data_name(&register, &x.category)),
+                    line.starts_with(data_name(&register, &x.category, language)),
                     "{}",
                     what(14)
                 );
@@ -239,7 +240,7 @@ fn check_art30(name: &str, language: Language, delimiter: u8) {
         for t in &a.toms {
             let tom = register.toms.iter().find(|m| &m.id == t).unwrap();
             assert!(
-                row[15].contains(tom.name.primary(Language::En)),
+                row[15].contains(tom.name.show(language, register.organisation.language).text),
                 "{}",
                 what(15)
             );

@@ -52,6 +52,10 @@ fn bilingual(gap: bool) -> Register {
             "Ohne sie kann kein Newsletter versandt werden.",
         ));
     }
+    for r in &mut a.recipients {
+        r.service = Some(both("Mailing service", "Versanddienst"));
+        r.location = Some(both("Data centres in the US", "Rechenzentren in den USA"));
+    }
     if gap {
         a.purposes[0].description = LocalText::from("Versand der Monatsausgabe");
     }

@@ -364,10 +364,20 @@ fn fact_check(reg: &Register, lang: Language) -> Notice {
                 None => {}
             }
             if let Some(s) = &r.service {
-                has(&text, s, "service", sid);
+                has(
+                    &text,
+                    s.show(lang, reg.organisation.language).text,
+                    "service",
+                    sid,
+                );
             }
             if let Some(l) = &r.location {
-                has(&text, l, "place of processing", sid);
+                has(
+                    &text,
+                    l.show(lang, reg.organisation.language).text,
+                    "place of processing",
+                    sid,
+                );
             }
             if let Some(u) = &party.privacy_policy_url {
                 has(&text, u, "recipient privacy policy", sid);
@@ -709,7 +719,7 @@ fn complete_register() -> Register {
     a.recipients.push(Recipient {
         party: "mailer".into(),
         role: RecipientRole::Processor,
-        service: Some("Mailer".into()),
+        service: Some(both("Mailer", "Mailer")),
         location: None,
         note: None,
     });
@@ -1400,7 +1410,13 @@ fn a_recipient_serving_several_purposes_is_listed_once_with_all_it_receives() {
         assert_eq!(items, 1, "{lang:?}: {text}");
         for e in &entries {
             assert!(
-                text.contains(e.service.as_deref().unwrap()),
+                text.contains(
+                    e.service
+                        .as_ref()
+                        .unwrap()
+                        .show(lang, reg.organisation.language)
+                        .text
+                ),
                 "{lang:?}: {text}"
             );
         }

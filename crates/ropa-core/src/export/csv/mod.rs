@@ -213,7 +213,7 @@ fn recipients_cell(doc: &RecordDocument, a: &Activity) -> String {
             labels::recipient_role(r.role, doc.language)
         );
         if let Some(svc) = &r.service {
-            s.push_str(&format!(" – {svc}"));
+            s.push_str(&format!(" – {}", doc.local(svc)));
         }
         s
     }))

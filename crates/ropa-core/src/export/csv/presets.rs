@@ -94,7 +94,7 @@ pub(super) fn ico(doc: &RecordDocument) -> Vec<Vec<String>> {
         let locations = lines(a.recipients.iter().filter_map(|r| {
             r.location
                 .as_ref()
-                .map(|loc| format!("{}: {loc}", d::party_name(&r.party, doc)))
+                .map(|loc| format!("{}: {}", d::party_name(&r.party, doc), doc.local(loc)))
         }));
         let source = a.source.as_ref().map_or(String::new(), |s| {
             let mut v = if s.from_data_subject {
@@ -212,10 +212,10 @@ pub(super) fn cnil(doc: &RecordDocument) -> Vec<Vec<String>> {
             .unwrap_or_default();
         let mut services: Vec<String> = Vec::new();
         for r in &a.recipients {
-            if let Some(s) = &r.service
-                && !services.contains(s)
+            if let Some(s) = r.service.as_ref().map(|t| doc.local(t))
+                && !services.contains(&s)
             {
-                services.push(s.clone());
+                services.push(s);
             }
         }
         let sensitive: Vec<String> = a
@@ -235,7 +235,7 @@ pub(super) fn cnil(doc: &RecordDocument) -> Vec<Vec<String>> {
                     .map(|r| {
                         let mut s = d::party_name(&r.party, doc);
                         if let Some(svc) = &r.service {
-                            s.push_str(&format!(" – {svc}"));
+                            s.push_str(&format!(" – {}", doc.local(svc)));
                         }
                         s
                     }),

@@ -201,10 +201,10 @@ pub(super) fn activity(doc: &RecordDocument, a: &Activity, c: &mut Composer, fir
             }
             let mut what: Cell = Vec::new();
             if let Some(s) = &r.service {
-                what.push(para(s.clone(), CELL));
+                what.push(para(doc.local(s), CELL));
             }
             if let Some(s) = &r.location {
-                what.push(detail(l.location, s.clone(), 7.4));
+                what.push(detail(l.location, doc.local(s), 7.4));
             }
             if let Some(s) = &r.note {
                 what.push(detail(l.note, s.clone(), 7.4));

@@ -335,6 +335,20 @@ impl<'a> Builder<'a> {
         vec![Run::Missing { text: marker }]
     }
 
+    /// Register texts joined with ", ", each in the notice's language or marked.
+    fn local_list(&mut self, texts: &[&LocalText]) -> Vec<Run> {
+        let mut out = Vec::new();
+        for t in texts {
+            if !out.is_empty() {
+                push_text(&mut out, ", ");
+            }
+            for run in self.local(t) {
+                push_run(&mut out, run);
+            }
+        }
+        out
+    }
+
     /// The words of a register text as the notice quotes them in a gap's description: in the
     /// notice's language, else in the primary language.
     fn words(&self, t: &LocalText) -> String {

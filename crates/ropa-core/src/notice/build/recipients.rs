@@ -63,22 +63,24 @@ impl<'a> Builder<'a> {
             } else {
                 self.s("recipient.item", &[("party", who), ("role", role)])
             }];
-            let distinct = |pick: fn(&Recipient) -> Option<&String>| {
-                let mut out: Vec<&str> = Vec::new();
+            let distinct = |pick: fn(&Recipient) -> Option<&LocalText>| {
+                let mut out: Vec<&LocalText> = Vec::new();
                 for v in entries.iter().filter_map(|r| pick(r)) {
-                    if !out.contains(&v.as_str()) {
+                    if !out.contains(&v) {
                         out.push(v);
                     }
                 }
-                out.join(", ")
+                out
             };
             let services = distinct(|r| r.service.as_ref());
             if !services.is_empty() {
-                parts.push(self.sentence("recipient.service", &[("service", text(services))]));
+                let services = self.local_list(&services);
+                parts.push(self.sentence("recipient.service", &[("service", services)]));
             }
             let locations = distinct(|r| r.location.as_ref());
             if !locations.is_empty() {
-                parts.push(self.sentence("recipient.location", &[("location", text(locations))]));
+                let locations = self.local_list(&locations);
+                parts.push(self.sentence("recipient.location", &[("location", locations)]));
             }
             if let Some(url) = party.and_then(|p| p.privacy_policy_url.as_deref()) {
                 parts.push(self.s("recipient.policy", &[("url", url_runs(url))]));
