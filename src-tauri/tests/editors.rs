@@ -252,7 +252,7 @@ fn untranslated_texts_are_the_cores_per_activity_and_language() {
         .list::<Activity>()
         .unwrap()
         .iter()
-        .filter(|a| a.status != ropa_core::model::ActivityStatus::Retired)
+        .filter(|a| a.is_live())
         .flat_map(|a| a.untranslated(&org))
         .collect();
     assert!(

@@ -56,7 +56,7 @@ const DENIES_OBJECTION: &[&str] = &[
 /// Whether `text` says that data subjects cannot object to the processing: where the basis is
 /// Art. 6(1)(e) or (f), Art. 21(1) grants that right, so such a text contradicts the law.
 pub fn denies_objection(text: &str) -> bool {
-    let folded = text.to_lowercase().replace(['’', '\u{2019}'], "'");
+    let folded = text.to_lowercase().replace('\u{2019}', "'");
     DENIES_OBJECTION.iter().any(|p| folded.contains(p))
 }
 

@@ -2,7 +2,7 @@
 //! screen.
 
 use ropa_core::checks::{self, CheckOptions, CheckRun};
-use ropa_core::model::{Activity, ActivityStatus, Untranslated};
+use ropa_core::model::{Activity, Untranslated};
 use tauri::State;
 
 use crate::IpcError;
@@ -26,7 +26,7 @@ pub async fn untranslated_texts(state: State<'_, AppState>) -> Result<Vec<Untran
         Ok(store
             .list::<Activity>()?
             .iter()
-            .filter(|a| a.status != ActivityStatus::Retired)
+            .filter(|a| a.is_live())
             .flat_map(|a| a.untranslated(&org))
             .collect())
     })

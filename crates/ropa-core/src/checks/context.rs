@@ -65,10 +65,7 @@ impl<'a> Cx<'a> {
     /// The activities the checks look at: every one except retired ones (kept for the record
     /// only).
     pub fn live_activities(&self) -> impl Iterator<Item = &'a Activity> + use<'a> {
-        self.reg
-            .activities
-            .iter()
-            .filter(|a| a.status != ActivityStatus::Retired)
+        self.reg.activities.iter().filter(|a| a.is_live())
     }
 
     /// Records a finding of `rule` with its catalogue letter.

@@ -6,6 +6,7 @@
 use super::text::{act_de, act_en};
 use super::{Cx, RuleInfo, Target, define_rule};
 use crate::model::Language;
+use crate::wording::template;
 
 define_rule!(
     TEXT_NOT_TRANSLATED,
@@ -22,13 +23,13 @@ define_rule!(
 /// The rules of this family.
 pub(crate) const RULES: &[RuleInfo] = &[TEXT_NOT_TRANSLATED];
 
+/// The name of `lang` in the message language (the notice templates' `language.*`).
 fn name(lang: Language, german: bool) -> &'static str {
-    match (lang, german) {
-        (Language::En, false) => "English",
-        (Language::En, true) => "Englisch",
-        (Language::De, false) => "German",
-        (Language::De, true) => "Deutsch",
-    }
+    let t = template(if german { Language::De } else { Language::En });
+    t.get(match lang {
+        Language::En => "language.en",
+        Language::De => "language.de",
+    })
 }
 
 pub(crate) fn check(cx: &mut Cx<'_>) {

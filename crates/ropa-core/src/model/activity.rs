@@ -177,6 +177,12 @@ impl Activity {
         }
     }
 
+    /// Whether the activity is still carried out or being documented (not retired): only such
+    /// activities are checked and counted.
+    pub fn is_live(&self) -> bool {
+        self.status != ActivityStatus::Retired
+    }
+
     /// Every text of the activity that is written per language, with its field path in the
     /// interchange format's notation: what the translation check (and, later, the counts on
     /// screen) walk.

@@ -122,14 +122,12 @@ impl LocalText {
         } else {
             map.insert(lang, value);
         }
-        *self = match (map.len(), map.remove(&primary)) {
-            (0, _) => LocalText::Plain(String::new()),
-            (1, Some(only)) => LocalText::Plain(only),
-            (_, Some(text)) => {
-                map.insert(primary, text);
-                LocalText::Languages(map)
+        *self = match map.len() {
+            0 => LocalText::Plain(String::new()),
+            1 if map.contains_key(&primary) => {
+                LocalText::Plain(map.remove(&primary).unwrap_or_default())
             }
-            (_, None) => LocalText::Languages(map),
+            _ => LocalText::Languages(map),
         };
     }
 

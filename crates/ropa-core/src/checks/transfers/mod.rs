@@ -238,9 +238,7 @@ pub(crate) fn check(cx: &mut Cx<'_>) {
     let reg = cx.reg;
     for t in &reg.transfers {
         if let Some(aid) = &t.activity
-            && cx
-                .activity(aid)
-                .is_some_and(|a| a.status == crate::model::ActivityStatus::Retired)
+            && cx.activity(aid).is_some_and(|a| !a.is_live())
         {
             continue;
         }

@@ -236,6 +236,34 @@ fn retention_cell(doc: &RecordDocument, a: &Activity) -> String {
     }))
 }
 
+/// The activity's categories of data subjects, one per line.
+fn subjects_cell(doc: &RecordDocument, a: &Activity) -> String {
+    or_not_recorded(
+        doc,
+        lines(a.data_subjects.iter().map(|s| d::subject_category(s, doc))),
+    )
+}
+
+/// The activity's categories of personal data (with their Art. 9/10 marking), one per line.
+fn categories_cell(doc: &RecordDocument, a: &Activity) -> String {
+    or_not_recorded(
+        doc,
+        lines(
+            a.data_categories
+                .iter()
+                .map(|x| d::data_category(&x.category, doc)),
+        ),
+    )
+}
+
+/// Each purpose's legal basis, one per line.
+fn bases_cell(doc: &RecordDocument, a: &Activity) -> String {
+    or_not_recorded(
+        doc,
+        lines(a.purposes.iter().map(|p| d::purpose_basis(p, doc))),
+    )
+}
+
 fn toms_cell(doc: &RecordDocument, toms: &[String]) -> String {
     or_not_recorded(doc, lines(toms.iter().map(|t| d::tom(t, doc))))
 }
@@ -275,22 +303,9 @@ fn art30(doc: &RecordDocument) -> Vec<Vec<String>> {
                 doc,
                 lines(a.purposes.iter().map(|p| doc.local(&p.description))),
             ),
-            or_not_recorded(
-                doc,
-                lines(a.purposes.iter().map(|p| d::purpose_basis(p, doc))),
-            ),
-            or_not_recorded(
-                doc,
-                lines(a.data_subjects.iter().map(|s| d::subject_category(s, doc))),
-            ),
-            or_not_recorded(
-                doc,
-                lines(
-                    a.data_categories
-                        .iter()
-                        .map(|x| d::data_category(&x.category, doc)),
-                ),
-            ),
+            bases_cell(doc, a),
+            subjects_cell(doc, a),
+            categories_cell(doc, a),
             recipients_cell(doc, a),
             dest,
             mech,

@@ -121,18 +121,8 @@ pub(super) fn ico(doc: &RecordDocument) -> Vec<Vec<String>> {
             a.department.clone().unwrap_or_default(),
             lines(purpose),
             joint_cell(doc, a),
-            or_not_recorded(
-                doc,
-                lines(a.data_subjects.iter().map(|s| d::subject_category(s, doc))),
-            ),
-            or_not_recorded(
-                doc,
-                lines(
-                    a.data_categories
-                        .iter()
-                        .map(|x| d::data_category(&x.category, doc)),
-                ),
-            ),
+            subjects_cell(doc, a),
+            categories_cell(doc, a),
             recipients_cell(doc, a),
             contracts,
             if transfers.is_empty() {
@@ -143,10 +133,7 @@ pub(super) fn ico(doc: &RecordDocument) -> Vec<Vec<String>> {
             lines(transfers.iter().map(|t| d::transfer_mechanism(t, doc))),
             retention_cell(doc, a),
             toms_cell(doc, &a.toms),
-            or_not_recorded(
-                doc,
-                lines(a.purposes.iter().map(|p| d::purpose_basis(p, doc))),
-            ),
+            bases_cell(doc, a),
             art9,
             interests,
             String::new(),
@@ -252,22 +239,9 @@ pub(super) fn cnil(doc: &RecordDocument) -> Vec<Vec<String>> {
                 doc,
                 lines(a.purposes.iter().map(|p| doc.local(&p.description))),
             ),
-            or_not_recorded(
-                doc,
-                lines(a.purposes.iter().map(|p| d::purpose_basis(p, doc))),
-            ),
-            or_not_recorded(
-                doc,
-                lines(a.data_subjects.iter().map(|s| d::subject_category(s, doc))),
-            ),
-            or_not_recorded(
-                doc,
-                lines(
-                    a.data_categories
-                        .iter()
-                        .map(|x| d::data_category(&x.category, doc)),
-                ),
-            ),
+            bases_cell(doc, a),
+            subjects_cell(doc, a),
+            categories_cell(doc, a),
             if sensitive.is_empty() {
                 l.no.to_owned()
             } else {

@@ -231,7 +231,7 @@ impl<'a> Builder<'a> {
             return Ok(reg
                 .activities
                 .iter()
-                .filter(|a| a.in_notice && a.status != ActivityStatus::Retired)
+                .filter(|a| a.in_notice && a.is_live())
                 .collect());
         }
         let mut out: Vec<&Activity> = Vec::new();
