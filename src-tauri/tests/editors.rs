@@ -247,14 +247,9 @@ fn untranslated_texts_are_the_cores_per_activity_and_language() {
         .invoke("untranslated_texts", json!({}))
         .expect("untranslated");
     let store = Store::open(&path).unwrap();
-    let org = store.organisation().unwrap();
-    let want: Vec<_> = store
-        .list::<Activity>()
+    let want = ropa_core::interchange::export(&store)
         .unwrap()
-        .iter()
-        .filter(|a| a.is_live())
-        .flat_map(|a| a.untranslated(&org))
-        .collect();
+        .untranslated();
     assert!(
         want.iter()
             .any(|u| u.fields.contains(&"description".to_owned())),

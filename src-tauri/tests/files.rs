@@ -158,7 +158,7 @@ fn duplicate_copies_the_open_register_and_keeps_it_open() {
         app.ok("register_overview", json!({}))["path"],
         original.display().to_string()
     );
-    let names = |p: &PathBuf| -> Vec<String> {
+    let names = |p: &PathBuf| -> Vec<ropa_core::model::LocalText> {
         Store::open(p)
             .unwrap()
             .list::<Activity>()
@@ -192,10 +192,12 @@ fn every_offered_export_writes_its_file() {
 
     let register = dir.path().join("demo.ropa");
     let overview = demo(&app, &register);
-    let first_activity = overview["activities"][0]["name"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let first_activity = |language: &str| {
+        overview["activities"][0]["name"][language]
+            .as_str()
+            .unwrap()
+            .to_owned()
+    };
     let choices = app.ok("export_choices", json!({}));
     let mut written = 0;
     for choice in choices.as_array().unwrap() {
@@ -232,7 +234,7 @@ fn every_offered_export_writes_its_file() {
                 }
                 if document == "controller_record" && format == "csv" {
                     let text = String::from_utf8_lossy(&bytes);
-                    assert!(text.contains(&first_activity), "{text}");
+                    assert!(text.contains(&first_activity(language)), "{text}");
                 }
                 written += 1;
             }

@@ -98,12 +98,12 @@ fn a_service_is_inserted_updated_and_every_field_is_in_the_file() {
     assert_eq!(stored.controller, controller);
     assert_eq!(stored.name, "Hosted ticket system");
     assert_eq!(
-        stored.description.as_deref(),
-        Some("Support tickets of the customer's clients")
+        stored.description,
+        Some("Support tickets of the customer's clients".into())
     );
     assert_eq!(
         stored.processing_categories,
-        vec!["Hosting".to_owned(), "Second-level support".to_owned()]
+        ["Hosting", "Second-level support"]
     );
     assert_eq!(
         stored.controller_representative.as_deref(),

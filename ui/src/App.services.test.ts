@@ -112,7 +112,7 @@ describe('App: processing on behalf of controllers', () => {
       flushSync();
     };
     const updates = () => calls.filter((c) => c.cmd === 'update_record').map((c) => c.request);
-    type('service-name', 'Ticket hosting');
+    type('service-name-en', 'Ticket hosting');
     expect(updates()).toEqual([]);
     // Well within the quiet time of the save queue: only the app's flush of the registered
     // queue saves it.

@@ -171,7 +171,7 @@ describe('App screens', () => {
     const root = await render();
     root.querySelector<HTMLElement>('[data-testid="activity-row"]')?.click();
     await settle();
-    const name = root.querySelector<HTMLInputElement>('[data-testid="edit-name"]');
+    const name = root.querySelector<HTMLInputElement>('[data-testid="edit-name-en"]');
     if (!name) throw new Error('no name field');
     name.value = 'Payroll (new)';
     name.dispatchEvent(new Event('input', { bubbles: true }));

@@ -167,7 +167,7 @@ fn text(org: &str, today: Date, s: &Summary, findings: &[Finding], lang: Languag
             out.push_str(&format!(
                 "\n{} {} ({})\n",
                 report::entity_label(f.target.entity, lang),
-                f.target.label,
+                f.target.label_in(lang),
                 f.target.id
             ));
         }

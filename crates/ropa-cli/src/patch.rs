@@ -79,6 +79,12 @@ fn parse_path(p: &str) -> Result<Vec<Step>, String> {
     Ok(steps)
 }
 
+/// Whether `v` is a text written per language (`{"en": "…", "de": "…"}`).
+fn is_languages(v: &Value) -> bool {
+    matches!(v, Value::Object(map) if !map.is_empty()
+        && map.iter().all(|(k, x)| Language::from_code(k).is_some() && x.is_string()))
+}
+
 fn value_for(raw: &str, current: Option<&Value>) -> Value {
     if raw == "null" {
         return Value::Null;
@@ -163,6 +169,13 @@ impl Assignment {
         match self.op {
             // A language's text is text, whatever it looks like.
             Op::Set if language => *slot = Value::String(self.raw.clone()),
+            // A text written per language, given one plain text: that is the primary
+            // language's (the others stay; `name.de=…` addresses another).
+            Op::Set if is_languages(slot) && self.raw != "null" && !self.raw.starts_with('{') => {
+                if let Value::Object(map) = slot {
+                    map.insert(primary.code().to_owned(), Value::String(self.raw.clone()));
+                }
+            }
             Op::Set => {
                 let v = value_for(&self.raw, Some(slot));
                 *slot = v;

@@ -132,7 +132,7 @@ fn errors_have_exit_codes_and_name_the_field() {
         .code(4)
         .stderr(predicates::str::contains("changed elsewhere"));
     let a = json_out(ropa(&reg).args(["show", "activity", "NTW-07"]));
-    assert_eq!(a["name"], "Newsletter");
+    assert_eq!(a["name"]["en"], "Newsletter");
     // Invalid code → 5 with the field path.
     ropa(&reg)
         .args([

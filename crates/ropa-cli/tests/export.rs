@@ -63,7 +63,7 @@ fn pdf_record_of_a_register_file() {
         let heading = format!(
             "{} {}",
             a["reference"].as_str().unwrap(),
-            a["name"].as_str().unwrap()
+            a["name"]["de"].as_str().unwrap()
         );
         assert!(text.contains(&norm(&heading)), "{heading} missing");
     }

@@ -186,4 +186,22 @@ fn a_text_set_in_german_reaches_the_german_notice_and_leaves_the_english_one() {
         .success();
     let de = notice("de");
     assert!(de.contains(&format!("NICHT ÜBERSETZT: {english}")), "{de}");
+    // A plain value for a text written in both languages is the primary language's: the
+    // German name stays.
+    let name = |reg: &std::path::Path| {
+        let shown = ropa(reg)
+            .args(["--json", "show", "activity", "NTW-04"])
+            .output()
+            .unwrap();
+        serde_json::from_slice::<serde_json::Value>(&shown.stdout).unwrap()["name"].clone()
+    };
+    let german_name = name(&reg)["de"].as_str().expect("a German name").to_owned();
+    ropa(&reg)
+        .args(["set", "activity", "NTW-04", "name=Website and log files"])
+        .assert()
+        .success();
+    assert_eq!(
+        name(&reg),
+        serde_json::json!({"en": "Website and log files", "de": german_name})
+    );
 }

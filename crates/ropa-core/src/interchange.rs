@@ -135,6 +135,33 @@ pub fn decode_json_text(bytes: &[u8]) -> Result<&str> {
 }
 
 impl Register {
+    /// The texts every record (activities not retired) lacks in the organisation's further
+    /// document languages, record by record: what the translation check reports and the app
+    /// counts and filters on.
+    pub fn untranslated(&self) -> Vec<Untranslated> {
+        fn of<T: LocalTexts>(records: &[T], org: &Organisation, out: &mut Vec<Untranslated>) {
+            out.extend(records.iter().flat_map(|r| r.untranslated(org)));
+        }
+        let org = &self.organisation;
+        let mut out: Vec<Untranslated> = self
+            .activities
+            .iter()
+            .filter(|a| a.is_live())
+            .flat_map(|a| a.untranslated(org))
+            .collect();
+        of(&self.parties, org, &mut out);
+        of(&self.transfers, org, &mut out);
+        of(&self.agreements, org, &mut out);
+        of(&self.joint_arrangements, org, &mut out);
+        of(&self.processor_services, org, &mut out);
+        of(&self.data_categories, org, &mut out);
+        of(&self.subject_categories, org, &mut out);
+        of(&self.toms, org, &mut out);
+        out
+    }
+}
+
+impl Register {
     /// Parses a document given as bytes (see [`decode_json_text`] for the encodings accepted).
     pub fn from_json_bytes(bytes: &[u8]) -> Result<Register> {
         Register::from_json_str(decode_json_text(bytes)?)

@@ -2,7 +2,7 @@
 //! screen.
 
 use ropa_core::checks::{self, CheckOptions, CheckRun};
-use ropa_core::model::{Activity, Untranslated};
+use ropa_core::model::Untranslated;
 use tauri::State;
 
 use crate::IpcError;
@@ -17,17 +17,10 @@ pub async fn run_checks(state: State<'_, AppState>) -> Result<CheckRun, IpcError
     Ok(CheckRun::of(findings))
 }
 
-/// The texts each activity (not retired) lacks in the organisation's further document
-/// languages: the export screen's counts and the activity list's "needs translation" filter.
+/// The texts each record lacks in the organisation's further document languages
+/// ([`Register::untranslated`](ropa_core::interchange::Register::untranslated)): the export
+/// screen's counts and the record lists' "needs translation" filter.
 #[tauri::command]
 pub async fn untranslated_texts(state: State<'_, AppState>) -> Result<Vec<Untranslated>, IpcError> {
-    state.with_store(|store| {
-        let org = store.organisation()?;
-        Ok(store
-            .list::<Activity>()?
-            .iter()
-            .filter(|a| a.is_live())
-            .flat_map(|a| a.untranslated(&org))
-            .collect())
-    })
+    state.with_store(|store| Ok(ropa_core::interchange::export(store)?.untranslated()))
 }

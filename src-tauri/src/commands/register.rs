@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use ropa_core::model::Activity;
+use ropa_core::model::{Activity, LocalText};
 use ropa_core::store::Store;
 use serde::Serialize;
 use tauri::State;
@@ -32,8 +32,8 @@ pub struct ActivitySummary {
     pub id: String,
     /// Reference code, e.g. `"WEB-01"`.
     pub reference: String,
-    /// Name of the activity.
-    pub name: String,
+    /// Name of the activity, in each language it is written in.
+    pub name: LocalText,
     /// `"draft"`, `"active"` or `"retired"`.
     pub status: String,
 }

@@ -59,7 +59,10 @@ async fn first_screen_shows_the_register() -> TestResult {
         );
 
         let names = texts(&client, "[data-testid='activity-name']").await?;
-        let expected: Vec<&str> = activities.iter().map(|a| a.name.as_str()).collect();
+        let expected: Vec<&str> = activities
+            .iter()
+            .map(|a| a.name.best(ropa_core::model::Language::En))
+            .collect();
         assert_eq!(names, expected);
         let references = texts(&client, "[data-testid='activity-reference']").await?;
         let expected: Vec<&str> = activities.iter().map(|a| a.reference.as_str()).collect();
@@ -112,10 +115,13 @@ async fn edits_save_as_the_user_types_and_a_conflict_is_shown_not_overwritten() 
         let name = client
             .wait()
             .at_most(WAIT)
-            .for_element(Locator::Css("[data-testid='edit-name']"))
+            .for_element(Locator::Css("[data-testid='edit-name-en']"))
             .await?;
         name.send_keys(" (edited)").await?;
-        let wanted = format!("{} (edited)", first.name);
+        let wanted = format!(
+            "{} (edited)",
+            first.name.best(ropa_core::model::Language::En)
+        );
         eventually(
             || Ok(Store::open(&path)?.get::<Activity>(&first.id)?.name == wanted),
             "the edited name in the register file",
@@ -145,7 +151,7 @@ async fn edits_save_as_the_user_types_and_a_conflict_is_shown_not_overwritten() 
         let reloaded = client
             .wait()
             .at_most(WAIT)
-            .for_element(Locator::Css("[data-testid='edit-name']"))
+            .for_element(Locator::Css("[data-testid='edit-name-en']"))
             .await?;
         let start = std::time::Instant::now();
         loop {
@@ -176,7 +182,7 @@ async fn a_save_waits_for_a_register_held_by_another_program_and_says_so() -> Te
 
     with_app(&args, |client| async move {
         click(&client, "[data-testid='activity-name']").await?;
-        let name = find(&client, "[data-testid='edit-name']").await?;
+        let name = find(&client, "[data-testid='edit-name-en']").await?;
         let holder = Store::open(&path)?;
         holder
             .connection()
@@ -184,7 +190,10 @@ async fn a_save_waits_for_a_register_held_by_another_program_and_says_so() -> Te
         name.send_keys(" (while busy)").await?;
         find(&client, "[data-testid='register-busy']").await?;
         screenshot(&client, "register-busy").await?;
-        let wanted = format!("{} (while busy)", first.name);
+        let wanted = format!(
+            "{} (while busy)",
+            first.name.best(ropa_core::model::Language::En)
+        );
         assert_ne!(Store::open(&path)?.get::<Activity>(&first.id)?.name, wanted);
         holder.connection().execute_batch("COMMIT")?;
         eventually(
@@ -306,7 +315,7 @@ async fn a_new_activity_with_two_purposes_on_different_bases_is_kept() -> TestRe
         let name = client
             .wait()
             .at_most(WAIT)
-            .for_element(Locator::Css("[data-testid='edit-name']"))
+            .for_element(Locator::Css("[data-testid='edit-name-en']"))
             .await?;
         name.send_keys(": newsletter").await?;
         click(&client, "[data-testid='add-purpose']").await?;

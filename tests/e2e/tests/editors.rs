@@ -177,7 +177,7 @@ async fn a_processor_with_agreement_and_dpf_transfer_is_kept_across_restarts() -
 
         // The activity: two purposes on different bases, the interest of 6(1)(f).
         click(&client, "[data-testid='activity-new']").await?;
-        find(&client, "[data-testid='edit-name']")
+        find(&client, "[data-testid='edit-name-en']")
             .await?
             .send_keys(": newsletter")
             .await?;
@@ -391,7 +391,7 @@ async fn a_processor_with_agreement_and_dpf_transfer_is_kept_across_restarts() -
         choose(&client, rule, 0, "RET_DE_6Y").await?;
         type_into(
             &client,
-            "[data-testid='category-retention'] [data-testid='retention-note']",
+            "[data-testid='category-retention'] [data-testid='retention-note-en']",
             "from the end of the calendar year",
         )
         .await?;

@@ -176,14 +176,14 @@ describe('ServicesView', () => {
     ]);
     expect(texts(root, 'service-row-name')).toEqual(['Hosted ticket system', 'New service']);
     expect($<HTMLSelectElement>(root, 'service-controller')?.value).toBe('c2');
-    expect($<HTMLInputElement>(root, 'service-name')?.value).toBe('New service');
+    expect($<HTMLInputElement>(root, 'service-name-en')?.value).toBe('New service');
   });
 
   it('saves every field as typed, with the revision read, and leaves blank categories out', async () => {
     const shell = fakeShell();
     const { root, flush } = await render({ selected: 's1' });
-    type($(root, 'service-name'), 'Ticket hosting');
-    type($(root, 'service-description'), 'Tickets of the customer');
+    type($(root, 'service-name-en'), 'Ticket hosting');
+    type($(root, 'service-description-en'), 'Tickets of the customer');
     type($(root, 'service-controller_representative'), 'Rep Ltd.');
     type($(root, 'service-controller_dpo'), 'dpo@kunde.example');
     type($(root, 'service-agreement'), 'AVV 2024-07');
@@ -191,12 +191,12 @@ describe('ServicesView', () => {
     choose($<HTMLSelectElement>(root, 'service-tom-add'), 't2');
     $(root, 'service-category-add')?.click();
     await settle();
-    expect($$<HTMLInputElement>(root, 'service-category').map((i) => i.value)).toEqual([
+    expect($$<HTMLInputElement>(root, 'service-category-en').map((i) => i.value)).toEqual([
       'Hosting',
       '',
     ]);
     // The new entry has the focus, ready to type into.
-    expect(document.activeElement).toBe($$(root, 'service-category')[1]);
+    expect(document.activeElement).toBe($$(root, 'service-category-en')[1]);
     // An edit made while the blank entry is there saves the draft with it left out.
     type($(root, 'service-notes'), 'Renewal in spring');
     await flush();
@@ -225,7 +225,7 @@ describe('ServicesView', () => {
     expect(texts(root, 'service-row-name')).toEqual(['Ticket hosting']);
     expect(texts(root, 'service-row-controller')).toEqual(['Other GmbH']);
 
-    type($$<HTMLInputElement>(root, 'service-category')[1], 'Support');
+    type($$<HTMLInputElement>(root, 'service-category-en')[1], 'Support');
     $$(root, 'service-tom')[0].querySelector('button')?.click();
     flushSync();
     await flush();
@@ -246,7 +246,7 @@ describe('ServicesView', () => {
   it('shows the conflict banner when the service changed elsewhere', async () => {
     fakeShell({ failUpdate: { code: 'conflict', message: 'changed elsewhere' } });
     const { root, flush } = await render({ selected: 's1' });
-    type($(root, 'service-name'), 'Ticket hosting');
+    type($(root, 'service-name-en'), 'Ticket hosting');
     await flush();
     expect($(root, 'conflict-banner')).not.toBeNull();
     expect(texts(root, 'save-state')).toEqual(['Not saved']);
@@ -266,10 +266,10 @@ describe('ServicesView', () => {
     await settle();
     $(root, 'service-category-add')?.click();
     await settle();
-    type($$<HTMLInputElement>(root, 'service-category')[2], 'Backups');
+    type($$<HTMLInputElement>(root, 'service-category-en')[2], 'Backups');
     await flush();
     // Entries on screen: Hosting, (blank), Backups; saved: Hosting, Backups.
-    const inputs = $$<HTMLInputElement>(root, 'service-category');
+    const inputs = $$<HTMLInputElement>(root, 'service-category-en');
     expect(inputs.map((i) => i.getAttribute('aria-invalid'))).toEqual([null, null, 'true']);
     const errors = [...root.querySelectorAll('[data-testid="service-categories"] .field-error')];
     expect(errors.map((e) => e.textContent)).toEqual(['Field processing_categories[1]: too long']);
@@ -297,7 +297,7 @@ describe('ServicesView', () => {
   it('saves pending edits before deleting, then deletes with the new revision', async () => {
     const shell = fakeShell();
     const { root } = await render({ selected: 's1' });
-    type($(root, 'service-name'), 'Ticket hosting');
+    type($(root, 'service-name-en'), 'Ticket hosting');
     $(root, 'service-delete')?.click();
     await settle();
     expect(shell.of('update_record')).toHaveLength(1);

@@ -83,7 +83,7 @@ function haystack(a: ActivityView): string {
   return fold(
     [
       a.reference,
-      a.name,
+      ...allTexts(a.name),
       ...allTexts(a.description),
       ...a.purposes.flatMap((p) => allTexts(p.description)),
     ].join('\n'),

@@ -44,3 +44,27 @@ export function languagesOf(primary: Language): Language[] {
 export function shown(value: LocalText | null | undefined, lang: Language, primary: Language): string {
   return textIn(value, lang, primary) || textIn(value, primary, primary) || allTexts(value)[0] || '';
 }
+
+/**
+ * Texts joined with `separator`, language by language (blank ones left out): what a retention
+ * rule said in two fields when it moves into one. Plain texts are the primary language's.
+ */
+export function joinTexts(
+  values: readonly (LocalText | null | undefined)[],
+  separator: string,
+  primary: Language,
+): LocalText {
+  const present = values.filter((v): v is LocalText => v != null && allTexts(v).some((t) => t.trim()));
+  if (present.every((v) => typeof v === 'string')) {
+    return (present as string[]).map((v) => v.trim()).join(separator);
+  }
+  let out: LocalText = '';
+  for (const lang of languagesOf(primary)) {
+    const text = present
+      .map((v) => textIn(v, lang, primary).trim())
+      .filter(Boolean)
+      .join(separator);
+    out = withText(out, lang, text, primary);
+  }
+  return out;
+}

@@ -31,7 +31,7 @@ export function asActivity(record: JsonRecord): ActivityView {
     ...(record as ActivityView),
     id: String(a.id ?? ''),
     reference: String(a.reference ?? ''),
-    name: String(a.name ?? ''),
+    name: a.name ?? '',
     status: (a.status ?? 'draft') as ActivityView['status'],
     revision: Number(a.revision ?? 0),
     purposes: a.purposes ?? [],

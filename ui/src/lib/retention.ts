@@ -2,7 +2,8 @@
 // trigger, criteria in words, or a statutory duty from the reference data). Incomplete values are
 // passed on as they are (an empty period, empty criteria); the core names the field to complete.
 
-import type { PeriodUnit, Retention } from './bindings';
+import type { Language, LocalText, PeriodUnit, Retention } from './bindings';
+import { joinTexts } from './localText';
 
 export type { Retention };
 export type Unit = PeriodUnit;
@@ -19,7 +20,6 @@ export function asRetention(value: unknown): Retention | null {
     : null;
 }
 
-const words = (value: string | null | undefined) => (value ?? '').trim();
 
 /**
  * The rule after the user picked another kind (`''`: none). What the old rule said in words is
@@ -31,19 +31,17 @@ export function switchKind(
   current: Retention | null,
   kind: RetentionKind | '',
   firstRule = '',
+  primary: Language = 'en',
 ): Retention | null {
   if (kind === '') return null;
   if (current?.kind === kind) return current;
-  const said =
+  const said: LocalText =
     current?.kind === 'criteria'
       ? current.text
       : current
-        ? [current.kind === 'period' ? current.trigger : null, current.note]
-            .map(words)
-            .filter(Boolean)
-            .join('; ')
+        ? joinTexts([current.kind === 'period' ? current.trigger : null, current.note], '; ', primary)
         : '';
-  const note = words(said) || null;
+  const note = said === '' ? null : said;
   switch (kind) {
     case 'period':
       return { kind, amount: 0, unit: 'months', note };
@@ -55,7 +53,8 @@ export function switchKind(
 }
 
 /** The rule with one field changed; an emptied optional text is removed (`null`). */
-export function withField(current: Retention, field: string, value: string): Retention {
+export function withField(current: Retention, field: string, value: string | LocalText): Retention {
+  if (typeof value !== 'string') return { ...current, [field]: value } as Retention;
   if (field === 'amount') {
     const amount = Number.parseInt(value, 10);
     return { ...current, amount: Number.isFinite(amount) && amount > 0 ? amount : 0 } as Retention;

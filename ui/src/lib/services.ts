@@ -6,7 +6,8 @@
 // empty`), so blank entries are left out of what is saved and the core's index into the saved
 // list is mapped back to the entry on screen.
 
-import type { JsonRecord, ProcessorService } from './bindings';
+import type { JsonRecord, LocalText, ProcessorService } from './bindings';
+import { allTexts } from './localText';
 
 /** A processor service (the core's `ProcessorService`). */
 export type ServiceView = ProcessorService;
@@ -14,14 +15,22 @@ export type ServiceView = ProcessorService;
 const strings = (value: unknown): string[] =>
   Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 
+/** A text as the core writes it: a plain string or an object of texts by language. */
+const isText = (v: unknown): v is LocalText =>
+  typeof v === 'string' ||
+  (v !== null && typeof v === 'object' && !Array.isArray(v) &&
+    Object.values(v).every((x) => typeof x === 'string'));
+
+const texts = (value: unknown): LocalText[] => (Array.isArray(value) ? value.filter(isText) : []);
+
 /** Reads a service record sent by the core, filling lists the JSON may omit. */
 export function asService(record: JsonRecord): ServiceView {
   return {
     ...(record as ServiceView),
     id: String(record.id ?? ''),
     controller: String(record.controller ?? ''),
-    name: typeof record.name === 'string' ? record.name : '',
-    processing_categories: strings(record.processing_categories),
+    name: isText(record.name) ? record.name : '',
+    processing_categories: texts(record.processing_categories),
     toms: strings(record.toms),
     revision: Number(record.revision ?? 0),
   };
@@ -32,10 +41,10 @@ export function newService(controller: string, name: string): JsonRecord {
   return { id: '', controller, name };
 }
 
-const blank = (entry: string) => entry.trim() === '';
+const blank = (entry: LocalText) => allTexts(entry).every((t) => t.trim() === '');
 
 /** The categories as they are saved: entries still blank are left out. */
-export function categoriesToSave(entries: readonly string[]): string[] {
+export function categoriesToSave(entries: readonly LocalText[]): LocalText[] {
   return entries.filter((entry) => !blank(entry));
 }
 
@@ -46,8 +55,8 @@ export function categoriesToSave(entries: readonly string[]): string[] {
 export function toSave<T extends JsonRecord>(draft: T): T {
   return {
     ...draft,
-    name: typeof draft.name === 'string' ? draft.name : '',
-    processing_categories: categoriesToSave(strings(draft.processing_categories)),
+    name: isText(draft.name) ? draft.name : '',
+    processing_categories: categoriesToSave(texts(draft.processing_categories)),
   };
 }
 
@@ -58,7 +67,7 @@ const CATEGORY_FIELD = /^processing_categories\[(\d+)\]/;
  * the saved list, which has no blank entries) is about; undefined when it names none.
  */
 export function entryOfError(
-  entries: readonly string[],
+  entries: readonly LocalText[],
   field: string | undefined,
 ): number | undefined {
   const match = field ? CATEGORY_FIELD.exec(field) : null;
@@ -83,6 +92,6 @@ export function removeChip(list: readonly string[], id: string): string[] {
 }
 
 /** `entries` with entry `index` removed. */
-export function removeEntry(entries: readonly string[], index: number): string[] {
+export function removeEntry<T>(entries: readonly T[], index: number): T[] {
   return entries.filter((_, i) => i !== index);
 }

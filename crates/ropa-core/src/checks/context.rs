@@ -33,6 +33,8 @@ impl<'a> Cx<'a> {
         index(&mut order, 5, &reg.joint_arrangements);
         index(&mut order, 6, &reg.processor_services);
         index(&mut order, 7, &reg.data_categories);
+        index(&mut order, 8, &reg.subject_categories);
+        index(&mut order, 9, &reg.toms);
         Cx {
             reg,
             opts,
@@ -116,7 +118,17 @@ impl Target {
             entity: Entity::Organisation,
             id: org.id.clone(),
             field: field.map(str::to_owned),
-            label: org.legal_name.clone(),
+            label: org.legal_name.as_str().into(),
+        }
+    }
+
+    /// Any record, with the label it is shown under.
+    pub fn record<T: RecordMeta>(r: &T, label: LocalText, field: Option<String>) -> Target {
+        Target {
+            entity: T::ENTITY,
+            id: r.id().to_owned(),
+            field,
+            label,
         }
     }
 
@@ -126,7 +138,7 @@ impl Target {
             entity: Entity::Activity,
             id: a.id.clone(),
             field,
-            label: format!("{} {}", a.reference, a.name),
+            label: a.name.map(|name| format!("{} {name}", a.reference)),
         }
     }
 
@@ -146,7 +158,7 @@ impl Target {
             entity: Entity::Transfer,
             id: t.id.clone(),
             field: field.map(str::to_owned),
-            label,
+            label: label.into(),
         }
     }
 
@@ -156,7 +168,7 @@ impl Target {
             entity: Entity::Agreement,
             id: g.id.clone(),
             field: field.map(str::to_owned),
-            label,
+            label: label.into(),
         }
     }
 

@@ -3,7 +3,7 @@
 
 use super::text::{act_de, act_en, join, party_de, party_en, q_de, q_en};
 use super::{Cx, RuleInfo, Target, define_rule};
-use crate::model::{Agreement, AgreementStatus, Date, RecipientRole};
+use crate::model::{Agreement, AgreementStatus, Date, Language, LocalText, RecipientRole};
 use std::collections::HashSet;
 
 define_rule!(
@@ -151,9 +151,9 @@ fn agreement_label(cx: &Cx<'_>, g: &Agreement) -> (String, String, String) {
     let name = cx
         .party(&g.party)
         .map(|p| p.name.clone())
-        .unwrap_or_else(|| g.party.clone());
+        .unwrap_or_else(|| g.party.as_str().into());
     (
-        format!("Art. 28 agreement with {name}"),
+        format!("Art. 28 agreement with {}", name.best(Language::En)),
         format!("The Art. 28 agreement with {}", q_en(&name)),
         format!("Der Auftragsverarbeitungsvertrag mit {}", q_de(&name)),
     )
@@ -391,7 +391,7 @@ fn joint(cx: &mut Cx<'_>) {
     for j in &reg.joint_arrangements {
         let (je, jd) = (q_en(&j.title), q_de(&j.title));
         let blank = |v: &Option<String>| v.as_deref().is_none_or(|s| s.trim().is_empty());
-        if blank(&j.essence_url) && blank(&j.essence_text) {
+        if blank(&j.essence_url) && j.essence_text.as_ref().is_none_or(LocalText::is_blank) {
             cx.emit(
                 &JOINT_ESSENCE_MISSING,
                 Target::joint(j, Some("essence_url")),

@@ -196,8 +196,16 @@ pub struct Target {
     /// (`purposes[1].legal_basis`, `mechanism.checked_on`); `None` for the record as a whole.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub field: Option<String>,
-    /// How the record is shown to people (`NTW-06 Use of cookies`, a party's name).
-    pub label: String,
+    /// How the record is shown to people (`NTW-06 Use of cookies`, a party's name), in each
+    /// language its name is written in.
+    pub label: LocalText,
+}
+
+impl Target {
+    /// The label in `lang` (or in the language it is written in).
+    pub fn label_in(&self, lang: Language) -> &str {
+        self.label.best(lang)
+    }
 }
 
 /// One thing the checks found.

@@ -74,7 +74,7 @@ pub fn csv(findings: &[Finding], lang: Language) -> Vec<u8> {
             f.letter.map(|l| l.citation(german)).unwrap_or_default(),
             entity_label(f.target.entity, lang).to_owned(),
             f.target.id.clone(),
-            f.target.label.clone(),
+            f.target.label_in(lang).to_owned(),
             f.target.field.clone().unwrap_or_default(),
             f.message(lang).to_owned(),
             title,

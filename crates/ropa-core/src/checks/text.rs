@@ -1,7 +1,7 @@
 //! Wording shared by the rules: how records are named in messages, and text matching on what a
 //! source document states.
 
-use crate::model::{Activity, Date, Language, Party, Purpose};
+use crate::model::{Activity, Date, Language, LocalText, Party, Purpose};
 use crate::reference::reference;
 
 /// Longest quoted description before it is shortened.
@@ -21,14 +21,39 @@ pub fn short(s: &str, max: usize) -> String {
     format!("{}…", cut.trim_end_matches([',', ';', ':', '.', ' ']))
 }
 
+/// What a message can quote: a text, or a text written per language (quoted in the message's
+/// language where it has one).
+pub trait Quotable {
+    /// The words to quote in a message in `lang`.
+    fn words(&self, lang: Language) -> &str;
+}
+
+impl Quotable for str {
+    fn words(&self, _: Language) -> &str {
+        self
+    }
+}
+
+impl Quotable for String {
+    fn words(&self, _: Language) -> &str {
+        self
+    }
+}
+
+impl Quotable for LocalText {
+    fn words(&self, lang: Language) -> &str {
+        self.best(lang)
+    }
+}
+
 /// `"text"` (English quotes).
-pub fn q_en(s: &str) -> String {
-    format!("\"{}\"", short(s, QUOTE_MAX))
+pub fn q_en(s: &(impl Quotable + ?Sized)) -> String {
+    format!("\"{}\"", short(s.words(Language::En), QUOTE_MAX))
 }
 
 /// `„text“` (German quotes).
-pub fn q_de(s: &str) -> String {
-    format!("„{}“", short(s, QUOTE_MAX))
+pub fn q_de(s: &(impl Quotable + ?Sized)) -> String {
+    format!("„{}“", short(s.words(Language::De), QUOTE_MAX))
 }
 
 /// `Activity WEB-01 "Website"` (start of an English message).

@@ -111,14 +111,14 @@ pub fn retention(r: &Retention, doc: &RecordDocument) -> String {
             let mut s = labels::period(*amount, *unit, language);
             if let Some(t) = trigger {
                 s.push(' ');
-                s.push_str(t);
+                s.push_str(&doc.local(t));
             }
             if let Some(n) = note {
-                s.push_str(&format!(" – {n}"));
+                s.push_str(&format!(" – {}", doc.local(n)));
             }
             s
         }
-        Retention::Criteria { text } => text.clone(),
+        Retention::Criteria { text } => doc.local(text),
         Retention::Statutory { rule, note } => {
             let mut s = match reference().retention_rule(rule) {
                 Some(r) => format!(
@@ -131,7 +131,7 @@ pub fn retention(r: &Retention, doc: &RecordDocument) -> String {
                 None => rule.clone(),
             };
             if let Some(n) = note {
-                s.push_str(&format!(" – {n}"));
+                s.push_str(&format!(" – {}", doc.local(n)));
             }
             s
         }
@@ -288,12 +288,12 @@ pub fn transfer_details(t: &Transfer, doc: &RecordDocument) -> Vec<(&'static str
             s.push_str(&format!(" ({d})"));
         }
         if let Some(m) = &tia.supplementary_measures {
-            s.push_str(&format!("; {}: {m}", l.supplementary));
+            s.push_str(&format!("; {}: {}", l.supplementary, doc.local(m)));
         }
         out.push((l.tia, s));
     }
     if let Some(c) = &t.copy_available {
-        out.push((l.copy_available, c.clone()));
+        out.push((l.copy_available, doc.local(c)));
     }
     if let Some(s) = &t.as_stated {
         out.push((l.transfer_as_stated, format!("\u{201c}{s}\u{201d}")));
@@ -304,7 +304,7 @@ pub fn transfer_details(t: &Transfer, doc: &RecordDocument) -> Vec<(&'static str
 /// "Name [id]" of a party (the id if the party is unknown).
 pub fn party_name(id: &str, doc: &RecordDocument) -> String {
     match doc.party(id) {
-        Some(p) => format!("{} [{}]", p.name, p.id),
+        Some(p) => format!("{} [{}]", doc.party_label(p), p.id),
         None => format!("[{id}]"),
     }
 }
@@ -336,7 +336,7 @@ pub fn party_contact(p: &Party, doc: &RecordDocument) -> Vec<(&'static str, Stri
 
 /// A party on one line: name, id, address and country.
 pub fn party_line(p: &Party, doc: &RecordDocument) -> String {
-    let mut s = format!("{} [{}]", p.name, p.id);
+    let mut s = format!("{} [{}]", doc.party_label(p), p.id);
     if let Some(a) = &p.address {
         s.push_str(&format!(", {}", one_line(a)));
     }

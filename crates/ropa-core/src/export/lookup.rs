@@ -21,6 +21,26 @@ impl RecordDocument {
         }
     }
 
+    /// [`RecordDocument::local`] of a text the register may not hold (empty then).
+    pub fn local_opt(&self, t: Option<&LocalText>) -> String {
+        t.map_or_else(String::new, |t| self.local(t))
+    }
+
+    /// An activity as a document names it: `WEB-01 Website`.
+    pub fn activity_label(&self, a: &Activity) -> String {
+        format!("{} {}", a.reference, self.local(&a.name))
+    }
+
+    /// A party's name as the document prints it: a legal entity's as registered, a
+    /// category's in the document's language ([`RecordDocument::local`]).
+    pub fn party_label(&self, p: &Party) -> String {
+        if p.is_entity() {
+            p.name.best(self.language).to_owned()
+        } else {
+            self.local(&p.name)
+        }
+    }
+
     /// Whether the document is in German.
     pub fn german(&self) -> bool {
         self.language == Language::De

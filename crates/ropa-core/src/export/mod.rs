@@ -202,7 +202,7 @@ impl RecordDocument {
                     &options.selection,
                     &all_services,
                     |s: &ProcessorService, key| s.id == key,
-                    |s: &ProcessorService, key| s.name == key,
+                    |s: &ProcessorService, key| s.name.texts().contains(&key),
                     Entity::ProcessorService,
                 )?;
                 services = all_services

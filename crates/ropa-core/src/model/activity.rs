@@ -1,5 +1,6 @@
 //! Processing activities: the rows of the Art. 30 record and the sections of a privacy notice.
 
+use super::local_text::{LocalTexts, TextList};
 use super::{Art9Condition, Date, Entity, LegalBasis, LocalText, is_false, record_meta};
 use serde::{Deserialize, Serialize};
 
@@ -53,13 +54,13 @@ pub struct Activity {
     /// Reference code, unique in the register ("WEB-01").
     pub reference: String,
     /// Name ("Provision of the website and log files").
-    pub name: String,
+    pub name: LocalText,
     /// Description and scope of the processing.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<LocalText>,
     /// Owning department.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub department: Option<String>,
+    pub department: Option<LocalText>,
     /// Internal contact person.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact: Option<String>,
@@ -143,7 +144,7 @@ impl Activity {
     pub fn new(
         id: impl Into<String>,
         reference: impl Into<String>,
-        name: impl Into<String>,
+        name: impl Into<LocalText>,
     ) -> Self {
         Activity {
             id: id.into(),
@@ -183,89 +184,11 @@ impl Activity {
         self.status != ActivityStatus::Retired
     }
 
-    /// Every text of the activity that is written per language, with its field path in the
-    /// interchange format's notation: what the translation check (and, later, the counts on
-    /// screen) walk.
-    pub fn local_texts<'a>(&'a self) -> Vec<(String, &'a LocalText)> {
-        let mut out = Vec::new();
-        let mut add = |path: String, t: Option<&'a LocalText>| {
-            if let Some(t) = t {
-                out.push((path, t));
-            }
-        };
-        add("description".to_owned(), self.description.as_ref());
-        add("collection".to_owned(), self.collection.as_ref());
-        for (i, p) in self.purposes.iter().enumerate() {
-            add(format!("purposes[{i}].description"), Some(&p.description));
-            add(
-                format!("purposes[{i}].legitimate_interest"),
-                p.legitimate_interest.as_ref(),
-            );
-            if let Some(c) = &p.consent {
-                add(
-                    format!("purposes[{i}].consent.obtained"),
-                    c.obtained.as_ref(),
-                );
-                add(
-                    format!("purposes[{i}].consent.withdrawal"),
-                    c.withdrawal.as_ref(),
-                );
-            }
-        }
-        for (i, r) in self.recipients.iter().enumerate() {
-            add(format!("recipients[{i}].service"), r.service.as_ref());
-            add(format!("recipients[{i}].location"), r.location.as_ref());
-        }
-        add(
-            "provision.consequences".to_owned(),
-            self.provision
-                .as_ref()
-                .and_then(|p| p.consequences.as_ref()),
-        );
-        add("rights_info".to_owned(), self.rights_info.as_ref());
-        out
-    }
-
-    /// The texts of this activity that lack a document language of `org`, per language (each
-    /// with the fields, in the interchange format's notation); empty when every text is
-    /// written in every language the organisation names.
-    pub fn untranslated(&self, org: &super::Organisation) -> Vec<Untranslated> {
-        let texts = self.local_texts();
-        org.document_languages()
-            .into_iter()
-            .filter(|l| *l != org.language)
-            .filter_map(|language| {
-                let fields: Vec<String> = texts
-                    .iter()
-                    .filter(|(_, t)| !t.missing(&[language], org.language).is_empty())
-                    .map(|(path, _)| path.clone())
-                    .collect();
-                (!fields.is_empty()).then(|| Untranslated {
-                    id: self.id.clone(),
-                    language,
-                    fields,
-                })
-            })
-            .collect()
-    }
-
     /// The retention rule that applies to one of this activity's data categories: its own rule,
     /// else the activity's.
     pub fn retention_for<'a>(&'a self, item: &'a ActivityData) -> Option<&'a Retention> {
         item.retention.as_ref().or(self.retention.as_ref())
     }
-}
-
-/// Texts of one activity without their version in one document language.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-pub struct Untranslated {
-    /// The activity's id.
-    pub id: String,
-    /// The language the texts lack.
-    pub language: super::Language,
-    /// The fields (`purposes[0].description`).
-    pub fields: Vec<String>,
 }
 
 /// A purpose of processing with its own legal basis.
@@ -369,7 +292,7 @@ pub struct ActivityData {
     pub optional: bool,
     /// Notes on this category in this activity.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+    pub note: Option<LocalText>,
 }
 
 impl ActivityData {
@@ -414,15 +337,15 @@ pub enum Retention {
         unit: PeriodUnit,
         /// What starts the period ("after the end of the session").
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        trigger: Option<String>,
+        trigger: Option<LocalText>,
         /// Further conditions as written.
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        note: Option<String>,
+        note: Option<LocalText>,
     },
     /// Criteria instead of a period ("as long as the subscription is active").
     Criteria {
         /// The criteria.
-        text: String,
+        text: LocalText,
     },
     /// A statutory retention duty from `assets/reference/retention_rules.json`.
     Statutory {
@@ -430,7 +353,7 @@ pub enum Retention {
         rule: String,
         /// Further conditions as written.
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        note: Option<String>,
+        note: Option<LocalText>,
     },
 }
 
@@ -443,7 +366,7 @@ pub struct DataSource {
     pub from_data_subject: bool,
     /// The source where data is not collected from the data subject.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub description: Option<String>,
+    pub description: Option<LocalText>,
     /// The source is publicly accessible (Art. 14(2)(f)).
     #[serde(default, skip_serializing_if = "is_false")]
     pub publicly_accessible: bool,
@@ -518,7 +441,7 @@ pub struct Recipient {
     pub location: Option<LocalText>,
     /// What the recipient does with the data, or under which condition it receives it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+    pub note: Option<LocalText>,
 }
 
 /// Outcome of the DPIA screening (Art. 35(1), (3)).
@@ -567,7 +490,7 @@ pub struct Dpia {
     pub completed_on: Option<Date>,
     /// Reasoning of the screening.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+    pub note: Option<LocalText>,
 }
 
 /// Automated individual decision-making, including profiling (Art. 22, Art. 13(2)(f)).
@@ -576,11 +499,82 @@ pub struct Dpia {
 #[serde(deny_unknown_fields)]
 pub struct AutomatedDecision {
     /// What is decided.
-    pub description: String,
+    pub description: LocalText,
     /// Meaningful information about the logic involved.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub logic: Option<String>,
+    pub logic: Option<LocalText>,
     /// Significance and envisaged consequences for the data subject.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub consequences: Option<String>,
+    pub consequences: Option<LocalText>,
+}
+
+impl LocalTexts for Activity {
+    fn local_texts(&self) -> Vec<(String, &LocalText)> {
+        let mut out = TextList::default();
+        out.one("name", &self.name);
+        out.add("description", self.description.as_ref());
+        out.add("department", self.department.as_ref());
+        out.add("collection", self.collection.as_ref());
+        for (i, p) in self.purposes.iter().enumerate() {
+            out.one(format!("purposes[{i}].description"), &p.description);
+            out.add(
+                format!("purposes[{i}].legitimate_interest"),
+                p.legitimate_interest.as_ref(),
+            );
+            if let Some(c) = &p.consent {
+                out.add(
+                    format!("purposes[{i}].consent.obtained"),
+                    c.obtained.as_ref(),
+                );
+                out.add(
+                    format!("purposes[{i}].consent.withdrawal"),
+                    c.withdrawal.as_ref(),
+                );
+            }
+        }
+        for (i, d) in self.data_categories.iter().enumerate() {
+            out.add(format!("data_categories[{i}].note"), d.note.as_ref());
+            if let Some(r) = &d.retention {
+                r.local_texts(&format!("data_categories[{i}].retention"), &mut out);
+            }
+        }
+        if let Some(r) = &self.retention {
+            r.local_texts("retention", &mut out);
+        }
+        if let Some(s) = &self.source {
+            out.add("source.description", s.description.as_ref());
+        }
+        for (i, r) in self.recipients.iter().enumerate() {
+            out.add(format!("recipients[{i}].service"), r.service.as_ref());
+            out.add(format!("recipients[{i}].location"), r.location.as_ref());
+            out.add(format!("recipients[{i}].note"), r.note.as_ref());
+        }
+        out.add(
+            "provision.consequences",
+            self.provision
+                .as_ref()
+                .and_then(|p| p.consequences.as_ref()),
+        );
+        out.add("rights_info", self.rights_info.as_ref());
+        out.add("dpia.note", self.dpia.note.as_ref());
+        if let Some(a) = &self.automated_decision {
+            out.one("automated_decision.description", &a.description);
+            out.add("automated_decision.logic", a.logic.as_ref());
+            out.add("automated_decision.consequences", a.consequences.as_ref());
+        }
+        out.0
+    }
+}
+
+impl Retention {
+    fn local_texts<'a>(&'a self, at: &str, out: &mut TextList<'a>) {
+        match self {
+            Retention::Period { trigger, note, .. } => {
+                out.add(format!("{at}.trigger"), trigger.as_ref());
+                out.add(format!("{at}.note"), note.as_ref());
+            }
+            Retention::Criteria { text } => out.one(format!("{at}.text"), text),
+            Retention::Statutory { note, .. } => out.add(format!("{at}.note"), note.as_ref()),
+        }
+    }
 }

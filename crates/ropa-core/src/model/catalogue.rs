@@ -1,6 +1,7 @@
 //! Per-register catalogues that activities link to: data categories, data-subject categories
 //! and technical and organisational measures (TOMs).
 
+use super::local_text::{LocalTexts, TextList};
 use super::{Entity, LocalText, SpecialCategory, is_false, record_meta};
 use serde::{Deserialize, Serialize};
 
@@ -132,3 +133,17 @@ impl Tom {
         }
     }
 }
+
+macro_rules! catalogue_texts {
+    ($($ty:ty),*) => {$(
+        impl LocalTexts for $ty {
+            fn local_texts(&self) -> Vec<(String, &LocalText)> {
+                let mut out = TextList::default();
+                out.one("name", &self.name);
+                out.add("description", self.description.as_ref());
+                out.0
+            }
+        }
+    )*};
+}
+catalogue_texts!(DataCategory, SubjectCategory, Tom);

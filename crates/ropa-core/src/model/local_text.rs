@@ -42,6 +42,25 @@ impl Default for LocalText {
     }
 }
 
+/// A plain text equals its words (texts by language equal no single string).
+impl PartialEq<str> for LocalText {
+    fn eq(&self, other: &str) -> bool {
+        matches!(self, LocalText::Plain(s) if s == other)
+    }
+}
+
+impl PartialEq<&str> for LocalText {
+    fn eq(&self, other: &&str) -> bool {
+        self == *other
+    }
+}
+
+impl PartialEq<String> for LocalText {
+    fn eq(&self, other: &String) -> bool {
+        self == other.as_str()
+    }
+}
+
 impl From<&str> for LocalText {
     fn from(s: &str) -> Self {
         LocalText::Plain(s.to_owned())
@@ -97,6 +116,30 @@ impl LocalText {
     /// (a list, a check message's quote) shows.
     pub fn primary(&self, primary: Language) -> &str {
         self.show(primary, primary).text
+    }
+
+    /// The text in `lang` if it has one, else any (a plain text is always its own): what a
+    /// message in `lang` quotes where the primary language is not at hand.
+    pub fn best(&self, lang: Language) -> &str {
+        match self {
+            LocalText::Plain(s) => s,
+            LocalText::Languages(map) => map
+                .get(&lang)
+                .filter(|t| !t.trim().is_empty())
+                .or_else(|| map.values().find(|t| !t.trim().is_empty()))
+                .map_or("", String::as_str),
+        }
+    }
+
+    /// The same text with `f` applied to each language's words (`WEB-01 Website` from
+    /// `Website`).
+    pub fn map(&self, f: impl Fn(&str) -> String) -> LocalText {
+        match self {
+            LocalText::Plain(s) => LocalText::Plain(f(s)),
+            LocalText::Languages(map) => {
+                LocalText::Languages(map.iter().map(|(l, s)| (*l, f(s))).collect())
+            }
+        }
     }
 
     /// Whether no language holds any text.
@@ -213,5 +256,68 @@ impl<'de> Deserialize<'de> for LocalText {
             Form::Plain(s) => LocalText::Plain(s),
             Form::Languages(map) => LocalText::Languages(map),
         })
+    }
+}
+
+/// A record whose texts are written per language: the list of them is what validation, the
+/// translation check, the counts on screen and the filter "needs translation" walk.
+pub trait LocalTexts: super::RecordMeta {
+    /// Every text written per language, with its field path in the interchange format's
+    /// notation (`purposes[0].description`).
+    fn local_texts(&self) -> Vec<(String, &LocalText)>;
+
+    /// The texts of this record that lack a document language of `org`, per language (each with
+    /// the fields); empty when every text is written in every language the organisation names.
+    fn untranslated(&self, org: &super::Organisation) -> Vec<Untranslated> {
+        let texts = self.local_texts();
+        org.document_languages()
+            .into_iter()
+            .filter(|l| *l != org.language)
+            .filter_map(|language| {
+                let fields: Vec<String> = texts
+                    .iter()
+                    .filter(|(_, t)| !t.missing(&[language], org.language).is_empty())
+                    .map(|(path, _)| path.clone())
+                    .collect();
+                (!fields.is_empty()).then(|| Untranslated {
+                    entity: Self::ENTITY,
+                    id: self.id().to_owned(),
+                    language,
+                    fields,
+                })
+            })
+            .collect()
+    }
+}
+
+/// Texts of one record without their version in one document language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Untranslated {
+    /// The kind of record.
+    pub entity: super::Entity,
+    /// The record's id.
+    pub id: String,
+    /// The language the texts lack.
+    pub language: Language,
+    /// The fields (`purposes[0].description`).
+    pub fields: Vec<String>,
+}
+
+/// Collects a record's texts with their paths.
+#[derive(Default)]
+pub(crate) struct TextList<'a>(pub(crate) Vec<(String, &'a LocalText)>);
+
+impl<'a> TextList<'a> {
+    /// Adds a text if the record has it.
+    pub(crate) fn add(&mut self, path: impl Into<String>, t: Option<&'a LocalText>) {
+        if let Some(t) = t {
+            self.0.push((path.into(), t));
+        }
+    }
+
+    /// Adds a text the record always has.
+    pub(crate) fn one(&mut self, path: impl Into<String>, t: &'a LocalText) {
+        self.0.push((path.into(), t));
     }
 }

@@ -26,7 +26,7 @@ pub use activity::*;
 pub use catalogue::*;
 pub use codes::*;
 pub use date::{Date, now_timestamp};
-pub use local_text::{LocalText, Shown};
+pub use local_text::{LocalText, LocalTexts, Shown, Untranslated};
 pub use notice::*;
 pub use organisation::*;
 pub use party::*;

@@ -1,7 +1,8 @@
 //! Outside parties (processors, joint controllers, recipients, authorities, recipient
 //! categories), their Art. 28 agreements and Art. 26 joint-controller arrangements.
 
-use super::{Date, Entity, is_false, record_meta};
+use super::local_text::{LocalTexts, TextList};
+use super::{Date, Entity, Language, LocalText, is_false, record_meta};
 use serde::{Deserialize, Serialize};
 
 /// Whether a party is a named entity or only a category of recipients.
@@ -31,8 +32,9 @@ pub struct Party {
     /// Named entity or recipient category.
     #[serde(default)]
     pub kind: PartyKind,
-    /// Legal name, or the category's name.
-    pub name: String,
+    /// Legal name (the same in every language), or the category's name (written per language:
+    /// "tax authorities", "Finanzbehörden").
+    pub name: LocalText,
     /// Postal address exactly as written (may span lines).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address: Option<String>,
@@ -74,7 +76,7 @@ record_meta!(Party, Entity::Party);
 
 impl Party {
     /// A new named entity.
-    pub fn new(id: impl Into<String>, name: impl Into<String>) -> Party {
+    pub fn new(id: impl Into<String>, name: impl Into<LocalText>) -> Party {
         Party {
             id: id.into(),
             kind: PartyKind::Entity,
@@ -221,7 +223,7 @@ pub struct Agreement {
     pub expires_on: Option<Date>,
     /// Subject matter, nature and purpose of the processing as the agreement states it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub subject_matter: Option<String>,
+    pub subject_matter: Option<LocalText>,
     /// The Art. 28(3) clauses present.
     #[serde(default)]
     pub checklist: Art28Checklist,
@@ -288,7 +290,7 @@ pub struct JointArrangement {
     #[serde(default)]
     pub id: String,
     /// Title ("Page Insights Joint Controller Addendum").
-    pub title: String,
+    pub title: LocalText,
     /// The other joint controllers (parties).
     pub parties: Vec<String>,
     /// The activities carried out jointly.
@@ -296,7 +298,7 @@ pub struct JointArrangement {
     pub activities: Vec<String>,
     /// What the joint processing covers.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub scope: Option<String>,
+    pub scope: Option<LocalText>,
     /// Who gives the Art. 13/14 information.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub information_duty: Option<JointDuty>,
@@ -305,16 +307,16 @@ pub struct JointArrangement {
     pub requests_handled_by: Option<JointDuty>,
     /// How the responsibilities are split, in the arrangement's own words.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub responsibilities: Option<String>,
+    pub responsibilities: Option<LocalText>,
     /// Contact point for data subjects (Art. 26(1) third sentence).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub contact_point: Option<String>,
+    pub contact_point: Option<LocalText>,
     /// Where the essence of the arrangement is published (Art. 26(2)).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub essence_url: Option<String>,
     /// The essence itself, where it is given as text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub essence_text: Option<String>,
+    pub essence_text: Option<LocalText>,
     /// Date concluded.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub signed_on: Option<Date>,
@@ -335,7 +337,7 @@ record_meta!(JointArrangement, Entity::JointArrangement);
 
 impl JointArrangement {
     /// A new arrangement with the given partner parties.
-    pub fn new(id: impl Into<String>, title: impl Into<String>, parties: Vec<String>) -> Self {
+    pub fn new(id: impl Into<String>, title: impl Into<LocalText>, parties: Vec<String>) -> Self {
         JointArrangement {
             id: id.into(),
             title: title.into(),
@@ -354,5 +356,54 @@ impl JointArrangement {
             updated_at: String::new(),
             revision: 0,
         }
+    }
+}
+
+impl Party {
+    /// Whether the name is the same in every language (a legal entity's) rather than a
+    /// description to translate (a category's).
+    pub fn is_entity(&self) -> bool {
+        self.kind == PartyKind::Entity
+    }
+
+    /// The name as a document in `lang` prints it: a legal entity's as registered, a
+    /// category's in `lang` if the register has it (`None` then: the caller marks the text as
+    /// not translated).
+    pub fn name_in(&self, lang: Language, primary: Language) -> Option<&str> {
+        if self.is_entity() {
+            Some(self.name.best(lang))
+        } else {
+            self.name.get(lang, primary)
+        }
+    }
+}
+
+impl LocalTexts for Party {
+    fn local_texts(&self) -> Vec<(String, &LocalText)> {
+        let mut out = TextList::default();
+        if !self.is_entity() {
+            out.one("name", &self.name);
+        }
+        out.0
+    }
+}
+
+impl LocalTexts for Agreement {
+    fn local_texts(&self) -> Vec<(String, &LocalText)> {
+        let mut out = TextList::default();
+        out.add("subject_matter", self.subject_matter.as_ref());
+        out.0
+    }
+}
+
+impl LocalTexts for JointArrangement {
+    fn local_texts(&self) -> Vec<(String, &LocalText)> {
+        let mut out = TextList::default();
+        out.one("title", &self.title);
+        out.add("scope", self.scope.as_ref());
+        out.add("responsibilities", self.responsibilities.as_ref());
+        out.add("contact_point", self.contact_point.as_ref());
+        out.add("essence_text", self.essence_text.as_ref());
+        out.0
     }
 }

@@ -1,6 +1,7 @@
 //! Processing carried out on behalf of other controllers: the Art. 30(2) record.
 
-use super::{Entity, record_meta};
+use super::local_text::{LocalTexts, TextList};
+use super::{Entity, LocalText, record_meta};
 use serde::{Deserialize, Serialize};
 
 /// A service the organisation performs as processor for one controller (Art. 30(2)).
@@ -14,13 +15,13 @@ pub struct ProcessorService {
     /// The controller served (party id).
     pub controller: String,
     /// Name of the service ("Hosted ticket system").
-    pub name: String,
+    pub name: LocalText,
     /// Categories of processing carried out for this controller (Art. 30(2)(b)).
     #[serde(default)]
-    pub processing_categories: Vec<String>,
+    pub processing_categories: Vec<LocalText>,
     /// Description.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub description: Option<String>,
+    pub description: Option<LocalText>,
     /// The controller's representative (Art. 27), if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub controller_representative: Option<String>,
@@ -53,7 +54,7 @@ impl ProcessorService {
     pub fn new(
         id: impl Into<String>,
         controller: impl Into<String>,
-        name: impl Into<String>,
+        name: impl Into<LocalText>,
     ) -> Self {
         ProcessorService {
             id: id.into(),
@@ -70,5 +71,17 @@ impl ProcessorService {
             updated_at: String::new(),
             revision: 0,
         }
+    }
+}
+
+impl LocalTexts for ProcessorService {
+    fn local_texts(&self) -> Vec<(String, &LocalText)> {
+        let mut out = TextList::default();
+        out.one("name", &self.name);
+        out.add("description", self.description.as_ref());
+        for (i, c) in self.processing_categories.iter().enumerate() {
+            out.one(format!("processing_categories[{i}]"), c);
+        }
+        out.0
     }
 }

@@ -1,6 +1,7 @@
 //! Transfers of personal data to third countries or international organisations (Chapter V).
 
-use super::{Art49Derogation, Date, Entity, SccModule, is_false, record_meta};
+use super::local_text::{LocalTexts, TextList};
+use super::{Art49Derogation, Date, Entity, LocalText, SccModule, is_false, record_meta};
 use serde::{Deserialize, Serialize};
 
 /// The legal mechanism a transfer relies on, as a typed value.
@@ -226,7 +227,7 @@ pub struct TransferImpactAssessment {
     pub date: Option<Date>,
     /// Supplementary measures taken (encryption, pseudonymisation, …).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub supplementary_measures: Option<String>,
+    pub supplementary_measures: Option<LocalText>,
 }
 
 /// A transfer of personal data to a recipient in a third country or an international
@@ -265,7 +266,7 @@ pub struct Transfer {
     pub tia: Option<TransferImpactAssessment>,
     /// How data subjects can obtain a copy of the safeguards (Art. 13(1)(f)).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub copy_available: Option<String>,
+    pub copy_available: Option<LocalText>,
     /// The transfer as a source document states it, kept for traceability.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub as_stated: Option<String>,
@@ -304,5 +305,19 @@ impl Transfer {
             updated_at: String::new(),
             revision: 0,
         }
+    }
+}
+
+impl LocalTexts for Transfer {
+    fn local_texts(&self) -> Vec<(String, &LocalText)> {
+        let mut out = TextList::default();
+        out.add(
+            "tia.supplementary_measures",
+            self.tia
+                .as_ref()
+                .and_then(|t| t.supplementary_measures.as_ref()),
+        );
+        out.add("copy_available", self.copy_available.as_ref());
+        out.0
     }
 }

@@ -186,7 +186,7 @@ impl<'a> Check<'a> {
     /// A text in one or more languages: some language holds words, and a plain text is not
     /// one that would read back as texts by language.
     fn required_local(&self, field: &str, value: &LocalText) -> Result<()> {
-        if value.is_blank() {
+        if value.texts().into_iter().all(is_blank) {
             return Err(self.fail(field, "must not be empty", "darf nicht leer sein"));
         }
         self.languages_apart(field, value)
@@ -194,7 +194,7 @@ impl<'a> Check<'a> {
 
     fn opt_local(&self, field: &str, value: &Option<LocalText>) -> Result<()> {
         match value {
-            Some(v) if v.is_blank() => Err(self.fail(
+            Some(v) if v.texts().into_iter().all(is_blank) => Err(self.fail(
                 field,
                 "is present but empty; leave it out instead",
                 "ist vorhanden, aber leer; lassen Sie es stattdessen weg",

@@ -59,7 +59,7 @@ impl Validate for Tom {
 impl Validate for Party {
     fn validate_fields(&self) -> Result<()> {
         let c = Check::of(self);
-        c.required("name", &self.name)?;
+        c.required_local("name", &self.name)?;
         c.country("country", &self.country)?;
         c.email("email", &self.email)?;
         c.opt_text("address", &self.address)?;
@@ -79,6 +79,9 @@ impl Validate for Agreement {
         let c = Check::of(self);
         c.required("party", &self.party)?;
         c.unique_ids("activities", self.activities.iter())?;
+        for (path, text) in self.local_texts() {
+            c.languages_apart(&path, text)?;
+        }
         // A signed agreement without a date is accepted (real registers often lack it); the
         // checks report it.
         if let (Some(s), Some(e)) = (self.signed_on, self.expires_on)
@@ -97,7 +100,10 @@ impl Validate for Agreement {
 impl Validate for JointArrangement {
     fn validate_fields(&self) -> Result<()> {
         let c = Check::of(self);
-        c.required("title", &self.title)?;
+        c.required_local("title", &self.title)?;
+        for (path, text) in self.local_texts() {
+            c.languages_apart(&path, text)?;
+        }
         if self.parties.is_empty() {
             return Err(c.fail(
                 "parties",
@@ -114,7 +120,7 @@ impl Validate for Activity {
     fn validate_fields(&self) -> Result<()> {
         let c = Check::of(self);
         c.required("reference", &self.reference)?;
-        c.required("name", &self.name)?;
+        c.required_local("name", &self.name)?;
         c.opt_local("description", &self.description)?;
         for (path, text) in self.local_texts() {
             c.languages_apart(&path, text)?;
@@ -188,7 +194,7 @@ fn check_retention(c: &Check<'_>, field: &str, r: &Option<Retention>) -> Result<
             "a retention period must be longer than zero",
             "eine Aufbewahrungsfrist muss länger als null sein",
         )),
-        Some(Retention::Criteria { text }) => c.required(&format!("{field}.text"), text),
+        Some(Retention::Criteria { text }) => c.required_local(&format!("{field}.text"), text),
         Some(Retention::Statutory { rule, .. }) if reference().retention_rule(rule).is_none() => {
             Err(c.unknown(&format!("{field}.rule"), "statutory retention rule", rule))
         }
@@ -199,6 +205,9 @@ fn check_retention(c: &Check<'_>, field: &str, r: &Option<Retention>) -> Result<
 impl Validate for Transfer {
     fn validate_fields(&self) -> Result<()> {
         let c = Check::of(self);
+        for (path, text) in self.local_texts() {
+            c.languages_apart(&path, text)?;
+        }
         match (&self.activity, &self.service) {
             (Some(_), Some(_)) => {
                 return Err(c.fail(
@@ -274,9 +283,12 @@ impl Validate for ProcessorService {
     fn validate_fields(&self) -> Result<()> {
         let c = Check::of(self);
         c.required("controller", &self.controller)?;
-        c.required("name", &self.name)?;
+        c.required_local("name", &self.name)?;
         for (i, p) in self.processing_categories.iter().enumerate() {
-            c.required(&format!("processing_categories[{i}]"), p)?;
+            c.required_local(&format!("processing_categories[{i}]"), p)?;
+        }
+        for (path, text) in self.local_texts() {
+            c.languages_apart(&path, text)?;
         }
         c.unique_ids("toms", self.toms.iter())
     }

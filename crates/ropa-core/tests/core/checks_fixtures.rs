@@ -466,7 +466,7 @@ fn pdf_report_carries_every_finding_and_the_counts() {
             for f in &found {
                 assert_has(&text, &f.code, "rule code");
                 assert_has(&text, f.message(lang), "message");
-                assert_has(&text, &f.target.label, "record label");
+                assert_has(&text, f.target.label_in(lang), "record label");
                 if let Some(field) = &f.target.field {
                     assert_has(&text, field, "field");
                 }

@@ -121,7 +121,6 @@ fn check_art30(name: &str, language: Language, delimiter: u8) {
         assert_eq!(row.len(), header.len(), "{}: ragged row", a.reference);
         let what = |col: usize| format!("{} column `{}`", a.reference, header[col]);
         assert_eq!(row[0], safe(&a.reference), "{}", what(0));
-        assert_eq!(row[1], safe(&a.name), "{}", what(1));
         // A register text exists only in the organisation's language: in a document of the
         // other language it carries the mark.
         let mark = match (language == register.organisation.language, german) {
@@ -137,6 +136,15 @@ fn check_art30(name: &str, language: Language, delimiter: u8) {
                 format!("{}{mark}", shown.text)
             }
         };
+        // A legal entity's name is the same in every language; a category's is translated.
+        let party_name = |p: &Party| {
+            if p.is_entity() {
+                p.name.best(language).to_owned()
+            } else {
+                marked(&p.name)
+            }
+        };
+        assert_eq!(row[1], safe(&marked(&a.name)), "{}", what(1));
         assert_eq!(
             row[2],
             safe(&a.description.as_ref().map(marked).unwrap_or_default()),
@@ -173,7 +181,7 @@ fn check_art30(name: &str, language: Language, delimiter: u8) {
             assert!(
                 row[11].contains(&format!(
                     "{} [{}] ({})",
-                    p.name,
+                    party_name(p),
                     p.id,
                     labels::recipient_role(r.role, language)
                 )),
@@ -193,7 +201,7 @@ fn check_art30(name: &str, language: Language, delimiter: u8) {
             assert_eq!(row[13].lines().count(), transfers.len(), "{}", what(13));
             for t in transfers {
                 assert!(
-                    row[12].contains(&party(&register, &t.party).name),
+                    row[12].contains(&party_name(party(&register, &t.party))),
                     "{}",
                     what(12)
                 );
@@ -216,7 +224,7 @@ fn check_art30(name: &str, language: Language, delimiter: u8) {
                 match x.retention.as_ref().or(a.retention.as_ref()) {
                     None => assert!(line.ends_with(l.not_recorded), "{}", what(14)),
                     Some(Retention::Criteria { text }) => {
-                        assert!(line.ends_with(text.as_str()), "{}", what(14))
+                        assert!(line.ends_with(&marked(text)), "{}", what(14))
                     }
                     Some(Retention::Period {
                         amount, unit, note, ..
@@ -227,7 +235,7 @@ fn check_art30(name: &str, language: Language, delimiter: u8) {
                             what(14)
                         );
                         if let Some(n) = note {
-                            assert!(line.ends_with(n.as_str()), "{}", what(14));
+                            assert!(line.ends_with(&marked(n)), "{}", what(14));
                         }
                     }
                     Some(Retention::Statutory { rule, .. }) => {
@@ -279,11 +287,11 @@ fn tricky_fields_round_trip() {
         |t: &str| LocalText::of([(Language::En, t.to_owned()), (Language::De, t.to_owned())]);
     reg.data_categories[0].name = same("Name; Vorname \"Rufname\"");
     reg.subject_categories[0].name = same(tab);
-    let mut a = Activity::new("x", "=X-1", tricky_name);
-    a.department = Some(tricky_department.into());
     // The same words in both languages: this test is about the cells, not translations.
     let both =
         |t: &str| LocalText::of([(Language::En, t.to_owned()), (Language::De, t.to_owned())]);
+    let mut a = Activity::new("x", "=X-1", both(tricky_name));
+    a.department = Some(both(tricky_department));
     a.description = Some(both(tricky_description));
     let mut p = Purpose::new("p", "", None);
     p.description = both(tricky_purpose);
@@ -291,7 +299,7 @@ fn tricky_fields_round_trip() {
     a.data_subjects.push("s".into());
     a.data_categories.push(ActivityData::new("n"));
     a.retention = Some(Retention::Criteria {
-        text: "bis zum Widerruf; danach 30 Tage".into(),
+        text: both("bis zum Widerruf; danach 30 Tage"),
     });
     a.no_recipients = true;
     reg.activities.push(a);
@@ -359,7 +367,7 @@ fn ico_and_cnil_presets() {
     assert_eq!(ico.len(), register.activities.len() + 1);
     for (a, row) in sorted_activities(&register).into_iter().zip(&ico[1..]) {
         assert_eq!(row.len(), 30);
-        let mut purpose = vec![format!("{} {}", a.reference, a.name)];
+        let mut purpose = vec![format!("{} {}", a.reference, a.name.best(Language::En))];
         purpose.extend(
             a.purposes
                 .iter()
@@ -399,7 +407,7 @@ fn ico_and_cnil_presets() {
     assert_eq!(cnil[0][17], "Mesures de sécurité");
     for (a, row) in sorted_activities(&register).into_iter().zip(&cnil[1..]) {
         assert_eq!(row[0], safe(&a.reference));
-        assert_eq!(row[1], safe(&a.name));
+        assert_eq!(row[1], safe(a.name.best(Language::De)));
         let has_transfer = register
             .transfers
             .iter()
@@ -427,7 +435,7 @@ fn annex_tables() {
             .unwrap();
         assert!(
             transfers[1..].iter().any(|r| r[0] == activity.reference
-                && r[2] == format!("{} [{}]", p.name, p.id)
+                && r[2] == format!("{} [{}]", p.name.best(Language::En), p.id)
                 && r[3] == t.country.clone().unwrap_or_default()
                 && r[9] == safe(t.as_stated.as_deref().unwrap_or(""))),
             "transfer {} missing",
@@ -443,7 +451,7 @@ fn annex_tables() {
             .find(|r| r[8] == g.id)
             .unwrap_or_else(|| panic!("agreement {} missing", g.id));
         assert_eq!(row[0], p.id);
-        assert_eq!(row[1], p.name);
+        assert_eq!(row[1], p.name.best(Language::En));
         assert_eq!(row[2], p.address.clone().unwrap_or_default());
     }
 
@@ -451,9 +459,9 @@ fn annex_tables() {
     assert_eq!(joint.len(), register.joint_arrangements.len() + 1);
     for (j, row) in register.joint_arrangements.iter().zip(&joint[1..]) {
         assert_eq!(row[0], j.id);
-        assert_eq!(row[1], j.title);
+        assert_eq!(row[1], j.title.best(Language::En));
         for p in &j.parties {
-            assert!(row[2].contains(&party(&register, p).name));
+            assert!(row[2].contains(party(&register, p).name.best(Language::En)));
         }
         assert!(row[9].contains(j.essence_url.as_deref().unwrap()));
     }
@@ -463,6 +471,7 @@ fn annex_tables() {
 #[test]
 fn processor_record_table() {
     let mut org = Organisation::new("Rechenzentrum Süd GmbH");
+    org.language = Language::De;
     org.is_processor = true;
     let mut reg = Register::new(org);
     let mut c = Party::new("kunde", "Kanzlei Weiß & Partner");

@@ -56,6 +56,31 @@ fn bilingual(gap: bool) -> Register {
         r.service = Some(both("Mailing service", "Versanddienst"));
         r.location = Some(both("Data centres in the US", "Rechenzentren in den USA"));
     }
+    a.name = both("Newsletter", "Newsletter");
+    a.department = Some(both("Marketing", "Marketing"));
+    a.dpia.note = Some(both(
+        "No special categories, no profiling beyond open rates",
+        "Keine besonderen Kategorien, kein Profiling über Öffnungsraten hinaus",
+    ));
+    for d in &mut a.data_categories {
+        d.retention = Some(match d.category.as_str() {
+            "email" => Retention::Criteria {
+                text: both(
+                    "Until unsubscribing; then on a block list as a hash only",
+                    "Bis zur Abmeldung vom Newsletter; danach Aufnahme in eine Sperrliste nur mit Hash-Wert",
+                ),
+            },
+            _ => Retention::Period {
+                amount: 3,
+                unit: PeriodUnit::Years,
+                trigger: Some(both(
+                    "after the end of the calendar year of unsubscribing",
+                    "nach Ende des Kalenderjahres der Abmeldung",
+                )),
+                note: None,
+            },
+        });
+    }
     if gap {
         a.purposes[0].description = LocalText::from("Versand der Monatsausgabe");
     }

@@ -71,16 +71,16 @@ fn retention_facts(text: &str, r: &Retention, lang: Language, sid: &str) {
                 sid,
             );
             for t in [trigger, note].into_iter().flatten() {
-                has(text, t, "retention condition", sid);
+                has(text, t.best(lang), "retention condition", sid);
             }
         }
-        Retention::Criteria { text: c } => has(text, c, "retention criteria", sid),
+        Retention::Criteria { text: c } => has(text, c.best(lang), "retention criteria", sid),
         Retention::Statutory { rule, note } => {
             let rule = reference().retention_rule(rule).unwrap();
             has(text, rule.citation(german), "statutory retention", sid);
             has(text, &format!("{}", rule.years), "statutory years", sid);
             if let Some(n) = note {
-                has(text, n, "retention note", sid);
+                has(text, n.best(lang), "retention note", sid);
             }
         }
     }
@@ -198,7 +198,10 @@ fn fact_check(reg: &Register, lang: Language) -> Notice {
     for a in public {
         let sid = a.id.as_str();
         let text = norm(&section(&n, sid).plain());
-        assert!(text.starts_with(&norm(&a.name)), "heading of `{sid}`");
+        assert!(
+            text.starts_with(&norm(a.name.best(lang))),
+            "heading of `{sid}`"
+        );
         if let Some(d) = &a.description {
             has(
                 &text,
@@ -351,14 +354,14 @@ fn fact_check(reg: &Register, lang: Language) -> Notice {
         }
         for r in &a.recipients {
             let party = reg.parties.iter().find(|p| p.id == r.party).unwrap();
-            has(&text, &party.name, "recipient", sid);
+            has(&text, party.name.best(lang), "recipient", sid);
             match &party.address {
                 Some(addr) => has(&text, &one_line(addr), "recipient address", sid),
                 None if party.kind == PartyKind::Entity => {
                     assert!(
                         gaps_of(sid, "recipient_address") > 0,
                         "{sid}: {}",
-                        party.name
+                        party.name.best(lang)
                     )
                 }
                 None => {}
@@ -410,9 +413,11 @@ fn fact_check(reg: &Register, lang: Language) -> Notice {
             .iter()
             .filter(|j| j.activities.contains(&a.id))
         {
-            has(&text, &j.title, "joint arrangement", sid);
+            has(&text, j.title.best(lang), "joint arrangement", sid);
+            if let Some(u) = &j.essence_url {
+                has(&text, u, "joint arrangement term", sid);
+            }
             for u in [
-                &j.essence_url,
                 &j.essence_text,
                 &j.scope,
                 &j.responsibilities,
@@ -421,7 +426,7 @@ fn fact_check(reg: &Register, lang: Language) -> Notice {
             .into_iter()
             .flatten()
             {
-                has(&text, u, "joint arrangement term", sid);
+                has(&text, u.best(lang), "joint arrangement term", sid);
             }
         }
         for t in reg
@@ -430,7 +435,7 @@ fn fact_check(reg: &Register, lang: Language) -> Notice {
             .filter(|t| t.activity.as_deref() == Some(sid))
         {
             let party = reg.parties.iter().find(|p| p.id == t.party).unwrap();
-            has(&text, &party.name, "transfer recipient", sid);
+            has(&text, party.name.best(lang), "transfer recipient", sid);
             match &t.country {
                 Some(c) => has(
                     &text,
@@ -461,7 +466,7 @@ fn fact_check(reg: &Register, lang: Language) -> Notice {
                         sid,
                     );
                     match &t.copy_available {
-                        Some(c) => has(&text, c, "how to obtain a copy", sid),
+                        Some(c) => has(&text, c.best(lang), "how to obtain a copy", sid),
                         None => has(&text, if german { "Kopie" } else { "copy" }, "copy", sid),
                     }
                 }
@@ -671,7 +676,7 @@ fn complete_register() -> Register {
     mailer.country = Some("US".into());
     mailer.privacy_policy_url = Some("https://mailer.example/privacy".into());
     reg.parties.push(mailer);
-    let mut a = Activity::new("newsletter", "MKT-01", "Newsletter");
+    let mut a = Activity::new("newsletter", "MKT-01", both("Newsletter", "Newsletter"));
     a.status = ActivityStatus::Active;
     a.description = Some(both(
         "We send our newsletter to subscribers.",
@@ -713,7 +718,10 @@ fn complete_register() -> Register {
     a.data_subjects.push("subscribers".into());
     let mut d = ActivityData::new("email");
     d.retention = Some(Retention::Criteria {
-        text: "We keep the address until you unsubscribe.".into(),
+        text: both(
+            "We keep the address until you unsubscribe.",
+            "Wir speichern die Adresse, bis Sie sich abmelden.",
+        ),
     });
     a.data_categories.push(d);
     a.recipients.push(Recipient {

@@ -30,7 +30,7 @@ fn an_overlong_word_is_broken_inside_the_margins_and_nothing_is_lost() {
     a.description = Some(format!("Start {word} end").into());
     a.purposes[0].description = word.clone().into();
     // The longest name validation lets through, as one word: headings, contents, running heads.
-    a.name = "N".repeat(500);
+    a.name = "N".repeat(500).into();
     store.update(a).unwrap();
     let dir = tempfile::tempdir().unwrap();
     for (name, bytes) in [

@@ -182,7 +182,12 @@ fn removing_a_used_record_is_refused_with_its_users() {
     assert!(matches!(err, Error::InUse { .. }), "{err}");
     assert!(err.to_string().contains("MKT-01"), "{err}");
     // Named as people know it, not by its id.
-    let name = store.get::<Party>("mailer").unwrap().name;
+    let name = store
+        .get::<Party>("mailer")
+        .unwrap()
+        .name
+        .best(Language::En)
+        .to_owned();
     assert!(err.to_string().contains(&format!("“{name}”")), "{err}");
     let err = store.delete::<DataCategory>("email", None).unwrap_err();
     assert!(err.to_string().contains("activity `MKT-01`"), "{err}");

@@ -27,7 +27,7 @@ reference: string,
 /**
  * Name ("Provision of the website and log files").
  */
-name: string, 
+name: LocalText, 
 /**
  * Description and scope of the processing.
  */
@@ -35,7 +35,7 @@ description?: LocalText | null,
 /**
  * Owning department.
  */
-department?: string | null, 
+department?: LocalText | null, 
 /**
  * Internal contact person.
  */

@@ -2,6 +2,7 @@
 import type { AgreementStatus } from "./AgreementStatus";
 import type { Art28Checklist } from "./Art28Checklist";
 import type { IsoDate } from "./IsoDate";
+import type { LocalText } from "./LocalText";
 import type { SubProcessorAuthorisation } from "./SubProcessorAuthorisation";
 
 /**
@@ -43,7 +44,7 @@ expires_on?: IsoDate | null,
 /**
  * Subject matter, nature and purpose of the processing as the agreement states it.
  */
-subject_matter?: string | null, 
+subject_matter?: LocalText | null, 
 /**
  * The Art. 28(3) clauses present.
  */

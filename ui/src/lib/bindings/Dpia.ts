@@ -2,6 +2,7 @@
 import type { DpiaScreening } from "./DpiaScreening";
 import type { DpiaStatus } from "./DpiaStatus";
 import type { IsoDate } from "./IsoDate";
+import type { LocalText } from "./LocalText";
 
 /**
  * DPIA screening and status of an activity.
@@ -26,4 +27,4 @@ completed_on?: IsoDate | null,
 /**
  * Reasoning of the screening.
  */
-note?: string | null, };
+note?: LocalText | null, };

@@ -25,4 +25,4 @@ location?: LocalText | null,
 /**
  * What the recipient does with the data, or under which condition it receives it.
  */
-note?: string | null, };
+note?: LocalText | null, };

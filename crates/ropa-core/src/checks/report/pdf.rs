@@ -228,9 +228,9 @@ pub fn to_bytes(findings: &[Finding], info: &ReportInfo, lang: Language) -> crat
         let title = format!(
             "{}: {}",
             super::entity_label(first.target.entity, lang),
-            first.target.label
+            first.target.label_in(lang)
         );
-        c.set_running_head(&first.target.label);
+        c.set_running_head(first.target.label_in(lang));
         c.heading(
             &[
                 Span::new(title.clone(), Style::bold(10.0)),

@@ -7,7 +7,7 @@ mod mechanisms;
 
 use super::text::{act_de, act_en, country, join, party_de, party_en, q_de, q_en};
 use super::{Art30Letter, Cx, RuleInfo, Target, define_rule};
-use crate::model::{Party, PartyKind, Transfer, TransferMechanism};
+use crate::model::{Language, LocalText, Party, PartyKind, Transfer, TransferMechanism};
 use crate::reference::reference;
 use std::collections::{BTreeMap, HashSet};
 
@@ -341,7 +341,7 @@ fn recipients(cx: &mut Cx<'_>) {
 struct About<'t> {
     t: &'t Transfer,
     party: Option<&'t Party>,
-    importer: String,
+    importer: LocalText,
     dest_en: String,
     dest_de: String,
     label: String,
@@ -358,7 +358,9 @@ impl<'t> About<'t> {
     fn new(cx: &Cx<'t>, t: &'t Transfer) -> About<'t> {
         let party = cx.party(&t.party);
 
-        let importer = party.map(|p| p.name.clone()).unwrap_or(t.party.clone());
+        let importer = party
+            .map(|p| p.name.clone())
+            .unwrap_or_else(|| t.party.as_str().into());
         let (dest_en, dest_de) = match (&t.country, &t.international_organisation) {
             (Some(c), _) => (country(c, false), country(c, true)),
             (None, Some(io)) => (io.clone(), io.clone()),
@@ -367,7 +369,7 @@ impl<'t> About<'t> {
                 "Ziel unbekannt".to_owned(),
             ),
         };
-        let label = format!("{importer} ({dest_en})");
+        let label = format!("{} ({dest_en})", importer.best(Language::En));
         let (te, td) = (
             format!("The transfer to {} ({dest_en})", q_en(&importer)),
             format!("Die Übermittlung an {} ({dest_de})", q_de(&importer)),

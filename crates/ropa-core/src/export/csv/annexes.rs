@@ -27,7 +27,7 @@ pub(super) fn processors(doc: &RecordDocument) -> Vec<Vec<String>> {
         let (as_processor, other) = d::processor_roles(&p.id, doc);
         let base = vec![
             p.id.clone(),
-            p.name.clone(),
+            doc.party_label(p),
             p.address.clone().unwrap_or_default(),
             p.country
                 .as_deref()
@@ -57,7 +57,7 @@ pub(super) fn processors(doc: &RecordDocument) -> Vec<Vec<String>> {
                 labels::agreement_status(g.status, lang).to_owned(),
                 g.signed_on.map(|x| x.to_string()).unwrap_or_default(),
                 g.document.clone().unwrap_or_default(),
-                g.subject_matter.clone().unwrap_or_default(),
+                doc.local_opt(g.subject_matter.as_ref()),
                 lines(present.iter().map(|s| (*s).to_owned())),
                 lines(missing.iter().map(|s| (*s).to_owned())),
                 g.subprocessors
@@ -94,13 +94,13 @@ pub(super) fn transfers(doc: &RecordDocument) -> Vec<Vec<String>> {
     });
     for t in list {
         let (reference, name) = match t.activity.as_deref().and_then(|id| doc.activity(id)) {
-            Some(a) => (a.reference.clone(), a.name.clone()),
+            Some(a) => (a.reference.clone(), doc.local(&a.name)),
             None => match t
                 .service
                 .as_deref()
                 .and_then(|id| doc.content.services.iter().find(|s| s.id == id))
             {
-                Some(s) => (s.id.clone(), s.name.clone()),
+                Some(s) => (s.id.clone(), doc.local(&s.name)),
                 None => (String::new(), String::new()),
             },
         };
@@ -110,7 +110,7 @@ pub(super) fn transfers(doc: &RecordDocument) -> Vec<Vec<String>> {
                 s.push_str(&format!(" ({dt})"));
             }
             if let Some(m) = &x.supplementary_measures {
-                s.push_str(&format!("; {}: {m}", l.supplementary));
+                s.push_str(&format!("; {}: {}", l.supplementary, doc.local(m)));
             }
             s
         });
@@ -123,7 +123,7 @@ pub(super) fn transfers(doc: &RecordDocument) -> Vec<Vec<String>> {
             d::transfer_mechanism(t, doc),
             if t.repetitive { l.yes } else { l.no }.to_owned(),
             tia,
-            t.copy_available.clone().unwrap_or_default(),
+            doc.local_opt(t.copy_available.as_ref()),
             t.as_stated.clone().unwrap_or_default(),
         ]);
     }
@@ -149,27 +149,25 @@ pub(super) fn joint(doc: &RecordDocument) -> Vec<Vec<String>> {
     for j in &doc.content.joint_arrangements {
         let mut essence = Vec::new();
         essence.extend(j.essence_url.clone());
-        essence.extend(j.essence_text.clone());
+        essence.extend(j.essence_text.as_ref().map(|t| doc.local(t)));
         rows.push(vec![
             j.id.clone(),
-            j.title.clone(),
+            doc.local(&j.title),
             lines(j.parties.iter().map(|p| match doc.party(p) {
                 Some(p) => d::party_line(p, doc),
                 None => format!("[{p}]"),
             })),
             lines(j.activities.iter().map(|id| {
-                doc.activity(id).map_or_else(
-                    || format!("[{id}]"),
-                    |a| format!("{} {}", a.reference, a.name),
-                )
+                doc.activity(id)
+                    .map_or_else(|| format!("[{id}]"), |a| doc.activity_label(a))
             })),
-            j.scope.clone().unwrap_or_default(),
+            doc.local_opt(j.scope.as_ref()),
             j.information_duty
                 .map_or(String::new(), |x| labels::joint_duty(x, lang).to_owned()),
             j.requests_handled_by
                 .map_or(String::new(), |x| labels::joint_duty(x, lang).to_owned()),
-            j.responsibilities.clone().unwrap_or_default(),
-            j.contact_point.clone().unwrap_or_default(),
+            doc.local_opt(j.responsibilities.as_ref()),
+            doc.local_opt(j.contact_point.as_ref()),
             lines(essence),
             j.signed_on.map(|x| x.to_string()).unwrap_or_default(),
         ]);

@@ -290,12 +290,12 @@ fn art30(doc: &RecordDocument) -> Vec<Vec<String>> {
         };
         rows.push(vec![
             a.reference.clone(),
-            a.name.clone(),
+            doc.local(&a.name),
             a.description
                 .as_ref()
                 .map(|t| doc.local(t))
                 .unwrap_or_default(),
-            a.department.clone().unwrap_or_default(),
+            doc.local_opt(a.department.as_ref()),
             labels::activity_status(a.status, lang).to_owned(),
             labels::activity_role(a.role, lang).to_owned(),
             joint_cell(doc, a),
@@ -342,12 +342,12 @@ fn services(doc: &RecordDocument) -> Vec<Vec<String>> {
         let nr = |v: &Option<String>| v.clone().unwrap_or_else(|| l.not_recorded.to_owned());
         rows.push(vec![
             s.id.clone(),
-            s.name.clone(),
-            s.description.clone().unwrap_or_default(),
+            doc.local(&s.name),
+            doc.local_opt(s.description.as_ref()),
             lines(processor.clone()),
             match doc.party(&s.controller) {
                 Some(p) => {
-                    let mut v = vec![format!("{} [{}]", p.name, p.id)];
+                    let mut v = vec![format!("{} [{}]", doc.party_label(p), p.id)];
                     v.extend(
                         d::party_contact(p, doc)
                             .into_iter()
@@ -360,7 +360,10 @@ fn services(doc: &RecordDocument) -> Vec<Vec<String>> {
             nr(&s.controller_representative),
             nr(&s.controller_dpo),
             nr(&s.agreement),
-            or_not_recorded(doc, lines(s.processing_categories.iter().cloned())),
+            or_not_recorded(
+                doc,
+                lines(s.processing_categories.iter().map(|c| doc.local(c))),
+            ),
             if transfers.is_empty() {
                 l.no_transfers.to_owned()
             } else {

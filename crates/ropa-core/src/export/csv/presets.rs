@@ -72,7 +72,7 @@ pub(super) fn ico(doc: &RecordDocument) -> Vec<Vec<String>> {
                 format!("{name}: {}", parts.join("; "))
             })
         }));
-        let mut purpose = vec![format!("{} {}", a.reference, a.name)];
+        let mut purpose = vec![doc.activity_label(a)];
         purpose.extend(a.purposes.iter().map(|p| doc.local(&p.description)));
         let art9 = lines(a.purposes.iter().filter_map(|p| {
             p.art9_condition.map(|c| {
@@ -104,21 +104,21 @@ pub(super) fn ico(doc: &RecordDocument) -> Vec<Vec<String>> {
             }
             .to_owned();
             if let Some(desc) = &s.description {
-                v.push_str(&format!(": {desc}"));
+                v.push_str(&format!(": {}", doc.local(desc)));
             }
             v
         });
         let automated = a
             .automated_decision
             .as_ref()
-            .map_or(String::new(), |x| x.description.clone());
+            .map_or(String::new(), |x| doc.local(&x.description));
         let dpia_required = labels::dpia_screening(a.dpia.screening, lang).to_owned();
         let dpia_status = a
             .dpia
             .status
             .map_or(String::new(), |s| labels::dpia_status(s, lang).to_owned());
         rows.push(vec![
-            a.department.clone().unwrap_or_default(),
+            doc.local_opt(a.department.as_ref()),
             lines(purpose),
             joint_cell(doc, a),
             subjects_cell(doc, a),
@@ -230,7 +230,7 @@ pub(super) fn cnil(doc: &RecordDocument) -> Vec<Vec<String>> {
         };
         rows.push(vec![
             a.reference.clone(),
-            a.name.clone(),
+            doc.local(&a.name),
             created,
             updated,
             joint_cell(doc, a),

@@ -7,7 +7,7 @@ pub(super) fn activity(doc: &RecordDocument, a: &Activity, c: &mut Composer, fir
     let l = doc.labels();
     let lang = doc.language;
     let rec = RecordKind::Controller;
-    section_heading(c, &a.reference, &a.name, first);
+    section_heading(c, &a.reference, &doc.local(&a.name), first);
 
     let mut t = Table::key_value(key_share(l));
     kv_row(
@@ -38,7 +38,8 @@ pub(super) fn activity(doc: &RecordDocument, a: &Activity, c: &mut Composer, fir
             (None, None) => not_recorded(l, CELL),
             (dep, con) => {
                 let mut spans = vec![Span::new(
-                    dep.clone().unwrap_or_else(|| l.not_recorded.to_owned()),
+                    dep.as_ref()
+                        .map_or_else(|| l.not_recorded.to_owned(), |d| doc.local(d)),
                     CELL,
                 )];
                 spans.push(Span::new(format!(" · {}: ", l.contact), CELL));
@@ -77,7 +78,7 @@ pub(super) fn activity(doc: &RecordDocument, a: &Activity, c: &mut Composer, fir
             l.arrangement,
             format!(
                 "{} ({} {})",
-                j.title,
+                doc.local(&j.title),
                 l.see_annex,
                 annex_letter(doc, l.annex_joint)
             ),
@@ -164,7 +165,10 @@ pub(super) fn activity(doc: &RecordDocument, a: &Activity, c: &mut Composer, fir
                         ));
                     }
                     if let Some(n) = &x.note {
-                        p.push(Span::new(format!(" – {n}"), CELL.color(Rgb::MUTED)));
+                        p.push(Span::new(
+                            format!(" – {}", doc.local(n)),
+                            CELL.color(Rgb::MUTED),
+                        ));
                     }
                     p
                 })
@@ -207,7 +211,7 @@ pub(super) fn activity(doc: &RecordDocument, a: &Activity, c: &mut Composer, fir
                 what.push(detail(l.location, doc.local(s), 7.4));
             }
             if let Some(s) = &r.note {
-                what.push(detail(l.note, s.clone(), 7.4));
+                what.push(detail(l.note, doc.local(s), 7.4));
             }
             if matches!(
                 r.role,
@@ -369,7 +373,7 @@ pub(super) fn further(doc: &RecordDocument, a: &Activity, c: &mut Composer) {
         }
         .to_owned();
         if let Some(desc) = &s.description {
-            v.push_str(&format!(": {desc}"));
+            v.push_str(&format!(": {}", doc.local(desc)));
         }
         if s.publicly_accessible {
             v.push_str(&format!(" ({})", l.public_source));
@@ -401,17 +405,17 @@ pub(super) fn further(doc: &RecordDocument, a: &Activity, c: &mut Composer) {
             cell.push(detail(l.document, r.clone(), 7.4));
         }
         if let Some(n) = &dpia.note {
-            cell.push(detail(l.note, n.clone(), 7.4));
+            cell.push(detail(l.note, doc.local(n), 7.4));
         }
         kv_row(&mut t, l.dpia, cell);
     }
     if let Some(ad) = &a.automated_decision {
-        let mut cell = vec![para(ad.description.clone(), CELL)];
+        let mut cell = vec![para(doc.local(&ad.description), CELL)];
         if let Some(s) = &ad.logic {
-            cell.push(detail(l.logic, s.clone(), 7.4));
+            cell.push(detail(l.logic, doc.local(s), 7.4));
         }
         if let Some(s) = &ad.consequences {
-            cell.push(detail(l.consequences, s.clone(), 7.4));
+            cell.push(detail(l.consequences, doc.local(s), 7.4));
         }
         kv_row(&mut t, l.automated, cell);
     }

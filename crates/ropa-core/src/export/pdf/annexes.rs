@@ -19,7 +19,7 @@ pub(super) fn annex_parties(doc: &RecordDocument, c: &mut Composer) {
     );
     for p in &doc.content.parties {
         let mut who: Cell = vec![
-            para(p.name.clone(), CELL_BOLD),
+            para(doc.party_label(p), CELL_BOLD),
             muted(format!("[{}]", p.id), 7.4),
         ];
         if p.kind == PartyKind::Category {
@@ -53,7 +53,7 @@ pub(super) fn annex_parties(doc: &RecordDocument, c: &mut Composer) {
             .services
             .iter()
             .filter(|s| s.controller == p.id)
-            .map(|s| s.name.clone())
+            .map(|s| doc.local(&s.name))
             .collect();
         let mut used_cell: Cell = Vec::new();
         if !used.is_empty() {
@@ -83,7 +83,7 @@ pub(super) fn annex_processors(doc: &RecordDocument, c: &mut Composer) {
     );
     for p in processors {
         let mut who: Cell = vec![
-            para(p.name.clone(), CELL_BOLD),
+            para(doc.party_label(p), CELL_BOLD),
             muted(format!("[{}]", p.id), 7.4),
         ];
         if let Some(parent) = &p.parent {
@@ -121,7 +121,7 @@ pub(super) fn annex_processors(doc: &RecordDocument, c: &mut Composer) {
                 a.push(detail(l.document, s.clone(), 7.4));
             }
             if let Some(s) = &g.subject_matter {
-                a.push(detail(l.subject_matter, s.clone(), 7.4));
+                a.push(detail(l.subject_matter, doc.local(s), 7.4));
             }
             if !g.activities.is_empty() {
                 let refs: Vec<String> = g
@@ -174,7 +174,7 @@ pub(super) fn annex_joint(doc: &RecordDocument, c: &mut Composer) {
     for (i, j) in doc.content.joint_arrangements.iter().enumerate() {
         c.heading(
             &[
-                Span::new(j.title.clone(), Style::bold(9.5)),
+                Span::new(doc.local(&j.title), Style::bold(9.5)),
                 Span::new(
                     format!("  [{}]", j.id),
                     Style::regular(7.5).color(Rgb::MUTED),
@@ -208,10 +208,8 @@ pub(super) fn annex_joint(doc: &RecordDocument, c: &mut Composer) {
                     j.activities
                         .iter()
                         .map(|id| {
-                            doc.activity(id).map_or_else(
-                                || format!("[{id}]"),
-                                |a| format!("{} {}", a.reference, a.name),
-                            )
+                            doc.activity(id)
+                                .map_or_else(|| format!("[{id}]"), |a| doc.activity_label(a))
                         })
                         .collect::<Vec<_>>()
                         .join("; ")
@@ -219,8 +217,8 @@ pub(super) fn annex_joint(doc: &RecordDocument, c: &mut Composer) {
                 CELL,
             )],
         );
-        let opt = |v: &Option<String>| match v {
-            Some(s) => vec![para(s.clone(), CELL)],
+        let opt = |v: &Option<LocalText>| match v {
+            Some(s) => vec![para(doc.local(s), CELL)],
             None => vec![not_recorded(l, CELL)],
         };
         kv_row(&mut t, l.joint_scope, opt(&j.scope));
@@ -247,7 +245,7 @@ pub(super) fn annex_joint(doc: &RecordDocument, c: &mut Composer) {
             essence.push(para(u.clone(), CELL));
         }
         if let Some(u) = &j.essence_text {
-            essence.push(para(u.clone(), CELL));
+            essence.push(para(doc.local(u), CELL));
         }
         if essence.is_empty() {
             essence.push(not_recorded(l, CELL));
@@ -319,14 +317,14 @@ pub(super) fn annex_transfers(doc: &RecordDocument, c: &mut Composer) {
 
 pub(super) fn owner_ref(doc: &RecordDocument, t: &Transfer) -> String {
     if let Some(a) = t.activity.as_deref().and_then(|id| doc.activity(id)) {
-        return format!("{} {}", a.reference, a.name);
+        return doc.activity_label(a);
     }
     if let Some(s) = t
         .service
         .as_deref()
         .and_then(|id| doc.content.services.iter().find(|s| s.id == id))
     {
-        return format!("{} [{}]", s.name, s.id);
+        return format!("{} [{}]", doc.local(&s.name), s.id);
     }
     t.activity
         .clone()
@@ -361,7 +359,7 @@ pub(super) fn annex_toms(doc: &RecordDocument, c: &mut Composer) {
                 .services
                 .iter()
                 .filter(|s| s.toms.contains(&m.id))
-                .map(|s| s.name.clone()),
+                .map(|s| doc.local(&s.name)),
         );
         t.rows.push(vec![
             vec![

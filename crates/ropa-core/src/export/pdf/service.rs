@@ -5,10 +5,10 @@ use super::*;
 pub(super) fn service(doc: &RecordDocument, s: &ProcessorService, c: &mut Composer, first: bool) {
     let l = doc.labels();
     let rec = RecordKind::Processor;
-    section_heading(c, &format!("[{}]", s.id), &s.name, first);
+    section_heading(c, &format!("[{}]", s.id), &doc.local(&s.name), first);
     if let Some(desc) = &s.description {
         let mut t = Table::key_value(key_share(l));
-        kv_row(&mut t, l.description, vec![para(desc.clone(), CELL)]);
+        kv_row(&mut t, l.description, vec![para(doc.local(desc), CELL)]);
         c.table(&t);
     }
 
@@ -27,7 +27,10 @@ pub(super) fn service(doc: &RecordDocument, s: &ProcessorService, c: &mut Compos
     kv_row(&mut t, l.dpo, vec![dpo_cell(doc)]);
     let controller: Cell = match doc.party(&s.controller) {
         Some(p) => {
-            let mut cell = vec![para(format!("{} [{}]", p.name, p.id), CELL_BOLD)];
+            let mut cell = vec![para(
+                format!("{} [{}]", doc.party_label(p), p.id),
+                CELL_BOLD,
+            )];
             for (label, v) in d::party_contact(p, doc) {
                 cell.push(detail(label, v, 7.4));
             }
@@ -60,7 +63,13 @@ pub(super) fn service(doc: &RecordDocument, s: &ProcessorService, c: &mut Compos
         kv_row(
             &mut t,
             l.processing_categories,
-            lines_cell(&s.processing_categories, CELL),
+            lines_cell(
+                &s.processing_categories
+                    .iter()
+                    .map(|x| doc.local(x))
+                    .collect::<Vec<_>>(),
+                CELL,
+            ),
         );
         c.table(&t);
     }

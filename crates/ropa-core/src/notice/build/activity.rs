@@ -10,7 +10,8 @@ impl<'a> Builder<'a> {
         rights_contact: Option<&Contact>,
     ) -> Section {
         self.section = a.id.clone();
-        let heading = self.heading("heading.activity", &[("name", text(&a.name))]);
+        let name = self.local(&a.name);
+        let heading = self.heading("heading.activity", &[("name", name)]);
         let mut blocks = vec![self.scope_block(a), self.purposes_block(a)];
         blocks.push(self.recipients_block(a));
         if let Some(joint) = self.joint_block(a) {
@@ -144,7 +145,7 @@ impl<'a> Builder<'a> {
             }
             Some(src) => {
                 let what = match &src.description {
-                    Some(d) => text(d),
+                    Some(d) => self.local(d),
                     None => self.gap("source", &[]),
                 };
                 source_parts.push(self.s("scope.source_other", &[("source", what)]));
@@ -403,17 +404,15 @@ impl<'a> Builder<'a> {
     }
 
     pub(super) fn automated_block(&mut self, ad: &AutomatedDecision) -> Block {
-        let mut parts = vec![self.sentence(
-            "automated.exists",
-            &[("description", text(&ad.description))],
-        )];
+        let description = self.local(&ad.description);
+        let mut parts = vec![self.sentence("automated.exists", &[("description", description)])];
         let logic = match &ad.logic {
-            Some(l) => text(l),
+            Some(l) => self.local(l),
             None => self.gap("automated_logic", &[]),
         };
         parts.push(self.sentence("automated.logic", &[("logic", logic)]));
         let consequences = match &ad.consequences {
-            Some(c) => text(c),
+            Some(c) => self.local(c),
             None => self.gap("automated_consequences", &[]),
         };
         parts.push(self.sentence("automated.consequences", &[("consequences", consequences)]));

@@ -394,7 +394,7 @@ impl<'a> Builder<'a> {
     fn party_name(&self, id: &str) -> String {
         self.parties
             .get(id)
-            .map(|p| p.name.clone())
+            .map(|p| self.words(&p.name))
             .unwrap_or_else(|| id.to_owned())
     }
 

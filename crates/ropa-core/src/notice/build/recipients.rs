@@ -25,9 +25,7 @@ impl<'a> Builder<'a> {
         let mut list = Vec::new();
         for (id, entries) in parties {
             let party = self.parties.get(id).copied();
-            let name = party
-                .map(|p| p.name.clone())
-                .unwrap_or_else(|| id.to_owned());
+            let name = self.party_name(id);
             let who = match party {
                 Some(p) if p.kind == PartyKind::Entity => match &p.address {
                     Some(addr) => self.s(
@@ -39,7 +37,8 @@ impl<'a> Builder<'a> {
                         join(vec![text(&name), gap])
                     }
                 },
-                _ => text(&name),
+                Some(p) => self.local(&p.name),
+                None => text(&name),
             };
             let mut roles: Vec<RecipientRole> = Vec::new();
             for r in &entries {
@@ -137,12 +136,14 @@ impl<'a> Builder<'a> {
             covered.extend(j.parties.iter().map(String::as_str));
             let names: Vec<String> = j.parties.iter().map(|p| self.party_name(p)).collect();
             let parties = self.and_list(&names);
+            let title = self.local(&j.title);
             let mut parts = vec![self.s(
                 "joint.intro",
-                &[("parties", text(&parties)), ("title", text(&j.title))],
+                &[("parties", text(&parties)), ("title", title)],
             )];
             if let Some(s) = &j.scope {
-                parts.push(self.sentence("joint.scope", &[("scope", text(s))]));
+                let scope = self.local(s);
+                parts.push(self.sentence("joint.scope", &[("scope", scope)]));
             }
             let duty = |d: JointDuty, what: &str| match d {
                 JointDuty::Us => format!("joint.{what}_us"),
@@ -156,28 +157,33 @@ impl<'a> Builder<'a> {
                 parts.push(self.s(&duty(d, "requests"), &[("parties", text(&parties))]));
             }
             if let Some(r) = &j.responsibilities {
-                parts.push(
-                    self.sentence("joint.responsibilities", &[("responsibilities", text(r))]),
-                );
+                let r = self.local(r);
+                parts.push(self.sentence("joint.responsibilities", &[("responsibilities", r)]));
             }
             if j.information_duty.is_none()
                 && j.requests_handled_by.is_none()
                 && j.responsibilities.is_none()
             {
-                parts.push(self.gap("arrangement_terms", &[("title", j.title.clone())]));
+                let title = self.words(&j.title);
+                parts.push(self.gap("arrangement_terms", &[("title", title)]));
             }
             parts.push(self.s("joint.any", &[]));
             if let Some(c) = &j.contact_point {
-                parts.push(self.sentence("joint.contact", &[("contact", text(c))]));
+                let c = self.local(c);
+                parts.push(self.sentence("joint.contact", &[("contact", c)]));
             }
             match (&j.essence_url, &j.essence_text) {
-                (None, None) => parts.push(self.gap("essence", &[("title", j.title.clone())])),
+                (None, None) => {
+                    let title = self.words(&j.title);
+                    parts.push(self.gap("essence", &[("title", title)]));
+                }
                 (url, essence) => {
                     if let Some(u) = url {
                         parts.push(self.s("joint.essence_url", &[("url", url_runs(u))]));
                     }
                     if let Some(e) = essence {
-                        parts.push(self.sentence("joint.essence_text", &[("text", text(e))]));
+                        let e = self.local(e);
+                        parts.push(self.sentence("joint.essence_text", &[("text", e)]));
                     }
                 }
             }

@@ -27,19 +27,24 @@ impl<'a> Builder<'a> {
                     .unwrap_or_default();
                 let period = text(format!("{amount} {word}"));
                 let mut parts = vec![match trigger {
-                    Some(tr) => self.sentence(
-                        "retention.period_trigger",
-                        &[("period", period), ("trigger", text(tr))],
-                    ),
+                    Some(tr) => {
+                        let trigger = self.local(tr);
+                        self.sentence(
+                            "retention.period_trigger",
+                            &[("period", period), ("trigger", trigger)],
+                        )
+                    }
                     None => self.sentence("retention.period", &[("period", period)]),
                 }];
                 if let Some(n) = note {
-                    parts.push(self.sentence("retention.note", &[("note", text(n))]));
+                    let note = self.local(n);
+                    parts.push(self.sentence("retention.note", &[("note", note)]));
                 }
                 join(parts)
             }
             Retention::Criteria { text: t } => {
-                self.sentence("retention.criteria", &[("text", text(t))])
+                let criteria = self.local(t);
+                self.sentence("retention.criteria", &[("text", criteria)])
             }
             Retention::Statutory { rule, note } => {
                 let mut parts = Vec::new();
@@ -66,7 +71,8 @@ impl<'a> Builder<'a> {
                     None => parts.push(text(rule)),
                 }
                 if let Some(n) = note {
-                    parts.push(self.sentence("retention.note", &[("note", text(n))]));
+                    let note = self.local(n);
+                    parts.push(self.sentence("retention.note", &[("note", note)]));
                 }
                 join(parts)
             }

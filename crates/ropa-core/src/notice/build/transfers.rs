@@ -32,7 +32,7 @@ impl<'a> Builder<'a> {
                 let country = self.country_name(c);
                 entries.push(self.gap(
                     "transfer_unrecorded",
-                    &[("party", p.name.clone()), ("country", country)],
+                    &[("party", self.words(&p.name)), ("country", country)],
                 ));
             }
         }
@@ -205,7 +205,10 @@ impl<'a> Builder<'a> {
         parts.push(mechanism);
         if copy {
             parts.push(match &t.copy_available {
-                Some(how) => self.sentence("transfer.copy", &[("how", text(how))]),
+                Some(how) => {
+                    let how = self.local(how);
+                    self.sentence("transfer.copy", &[("how", how)])
+                }
                 None => {
                     let contact = self.contact_runs(rights_contact);
                     self.s("transfer.copy_contact", &[("contact", contact)])
