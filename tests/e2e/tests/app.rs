@@ -123,7 +123,13 @@ async fn edits_save_as_the_user_types_and_a_conflict_is_shown_not_overwritten() 
             first.name.best(ropa_core::model::Language::En)
         );
         eventually(
-            || Ok(Store::open(&path)?.get::<Activity>(&first.id)?.name == wanted),
+            || {
+                Ok(Store::open(&path)?
+                    .get::<Activity>(&first.id)?
+                    .name
+                    .best(ropa_core::model::Language::En)
+                    == wanted)
+            },
             "the edited name in the register file",
         )
         .await?;
@@ -194,10 +200,22 @@ async fn a_save_waits_for_a_register_held_by_another_program_and_says_so() -> Te
             "{} (while busy)",
             first.name.best(ropa_core::model::Language::En)
         );
-        assert_ne!(Store::open(&path)?.get::<Activity>(&first.id)?.name, wanted);
+        assert_ne!(
+            Store::open(&path)?
+                .get::<Activity>(&first.id)?
+                .name
+                .best(ropa_core::model::Language::En),
+            wanted
+        );
         holder.connection().execute_batch("COMMIT")?;
         eventually(
-            || Ok(Store::open(&path)?.get::<Activity>(&first.id)?.name == wanted),
+            || {
+                Ok(Store::open(&path)?
+                    .get::<Activity>(&first.id)?
+                    .name
+                    .best(ropa_core::model::Language::En)
+                    == wanted)
+            },
             "the edit saved once the register is free",
         )
         .await?;

@@ -459,7 +459,7 @@ pub fn subject_category(id: &str, doc: &RecordDocument) -> String {
 pub fn tom(id: &str, doc: &RecordDocument) -> String {
     match doc.tom(id) {
         Some(t) => match &t.area {
-            Some(a) => format!("{} ({a})", doc.local(&t.name)),
+            Some(a) => format!("{} ({})", doc.local(&t.name), doc.local(a)),
             None => doc.local(&t.name),
         },
         None => format!("[{id}]"),

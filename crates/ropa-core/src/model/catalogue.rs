@@ -103,7 +103,7 @@ pub struct Tom {
     pub name: LocalText,
     /// Area of Art. 32(1) it serves ("access control", "encryption", "availability", …).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub area: Option<String>,
+    pub area: Option<LocalText>,
     /// What is done.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<LocalText>,
@@ -146,4 +146,14 @@ macro_rules! catalogue_texts {
         }
     )*};
 }
-catalogue_texts!(DataCategory, SubjectCategory, Tom);
+catalogue_texts!(DataCategory, SubjectCategory);
+
+impl LocalTexts for Tom {
+    fn local_texts(&self) -> Vec<(String, &LocalText)> {
+        let mut out = TextList::default();
+        out.one("name", &self.name);
+        out.add("area", self.area.as_ref());
+        out.add("description", self.description.as_ref());
+        out.0
+    }
+}

@@ -16,7 +16,7 @@ name: LocalText,
 /**
  * Area of Art. 32(1) it serves ("access control", "encryption", "availability", …).
  */
-area?: string | null, 
+area?: LocalText | null, 
 /**
  * What is done.
  */

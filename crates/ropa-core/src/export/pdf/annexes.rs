@@ -367,7 +367,9 @@ pub(super) fn annex_toms(doc: &RecordDocument, c: &mut Composer) {
                 muted(format!("[{}]", m.id), 7.4),
             ],
             vec![para(
-                m.area.clone().unwrap_or_else(|| l.not_recorded.to_owned()),
+                m.area
+                    .as_ref()
+                    .map_or_else(|| l.not_recorded.to_owned(), |a| doc.local(a)),
                 CELL,
             )],
             vec![para(
