@@ -195,15 +195,16 @@ describe('ExportView', () => {
       if (cmd === 'export_choices') return choices;
       if (cmd === 'untranslated_texts')
         return [
-          { id: 'a', language: 'de', fields: ['description', 'purposes[0].description'] },
-          { id: 'b', language: 'de', fields: ['collection'] },
+          { entity: 'activity', id: 'a', language: 'de', fields: ['description', 'purposes[0].description'] },
+          { entity: 'activity', id: 'b', language: 'de', fields: ['collection'] },
+          { entity: 'party', id: 'tax', language: 'de', fields: ['name'] },
         ];
       return null;
     });
     const target = await render(ExportView, {});
     await settle();
     const line = target.querySelector('[data-testid="export-untranslated-de"]');
-    expect(line?.textContent).toContain('German: 3 texts missing');
+    expect(line?.textContent).toContain('German: 4 texts missing');
     expect(target.querySelector('[data-testid="export-untranslated-en"]')).toBeNull();
   });
 });
