@@ -638,7 +638,7 @@ fn stored_control_characters_are_escaped_on_the_terminal() {
             .as_array()
             .unwrap()
             .iter()
-            .find(|p| p["name"].as_str().unwrap().starts_with("Evil"))
+            .find(|p| p["name"].as_str().is_some_and(|n| n.starts_with("Evil")))
             .unwrap()
             .clone();
         party["id"].as_str().unwrap().to_owned()

@@ -442,3 +442,91 @@ fn the_german_documents_of_the_seed_registers_are_german() {
         }
     }
 }
+
+/// The register as a file written before texts had languages holds it: every text by language
+/// replaced by its English words, no further document language.
+fn english_only(reg: &Register) -> Register {
+    fn flatten(v: &mut serde_json::Value) {
+        match v {
+            serde_json::Value::Object(map) => {
+                let is_text = !map.is_empty()
+                    && map
+                        .iter()
+                        .all(|(k, x)| Language::from_code(k).is_some() && x.is_string());
+                if is_text {
+                    *v = map.get("en").cloned().unwrap_or_default();
+                } else {
+                    map.values_mut().for_each(flatten);
+                }
+            }
+            serde_json::Value::Array(list) => list.iter_mut().for_each(flatten),
+            _ => {}
+        }
+    }
+    let mut v = serde_json::to_value(reg).unwrap();
+    flatten(&mut v);
+    let mut plain: Register = serde_json::from_value(v).unwrap();
+    plain.organisation.languages.clear();
+    plain
+}
+
+/// Adding German texts changes nothing in the English documents: the English notice (Markdown,
+/// HTML, CSV) and the English Art. 30 record (CSV, PDF text) of each bilingual seed register are
+/// byte for byte those of the same register with English texts only, as files of version 2 hold
+/// them.
+#[test]
+fn german_texts_leave_the_english_documents_as_they_were() {
+    for name in ["ntware.json", "otrs.json"] {
+        let bilingual = fixture(name);
+        let plain = english_only(&bilingual);
+        let outputs = |reg: &Register| {
+            let n = notice::build(
+                reg,
+                &NoticeOptions {
+                    language: Language::En,
+                    mode: Mode::Draft,
+                    activities: Vec::new(),
+                    version_date: Date::parse("2026-03-01"),
+                },
+            )
+            .unwrap();
+            let store = store_of(reg);
+            let doc = document(&store, RecordKind::Controller, Language::En);
+            let mut sheet = Vec::new();
+            csv::write(
+                &doc,
+                csv::Table::Activities,
+                &csv::CsvOptions::default(),
+                &mut sheet,
+            )
+            .unwrap();
+            let dir = tempfile::tempdir().unwrap();
+            let path = write_file(dir.path(), "record.pdf", &pdf::to_bytes(&doc).unwrap());
+            // The digest and the register's id differ (the content does): everything else not.
+            let pdf_text: Vec<String> = pdftotext_pages(&path)
+                .join("\n")
+                .lines()
+                .filter(|l| !l.contains("SHA-256") && !l.starts_with("Register "))
+                .map(str::to_owned)
+                .collect();
+            (
+                notice::markdown::render(&n),
+                notice::html::render(&n),
+                notice::csv::render(&n),
+                String::from_utf8(sheet).unwrap(),
+                pdf_text,
+            )
+        };
+        let (a, b) = (outputs(&bilingual), outputs(&plain));
+        assert_eq!(a.0, b.0, "{name}: English notice (Markdown)");
+        assert_eq!(a.1, b.1, "{name}: English notice (HTML)");
+        assert_eq!(a.2, b.2, "{name}: English notice (CSV)");
+        assert_eq!(a.3, b.3, "{name}: English record (CSV)");
+        let differ = a.4.iter().zip(&b.4).find(|(x, y)| x != y);
+        assert!(
+            differ.is_none() && a.4.len() == b.4.len(),
+            "{name}: English record (PDF text): {differ:?}"
+        );
+        assert!(!a.0.contains("NOT TRANSLATED"), "{name}");
+    }
+}

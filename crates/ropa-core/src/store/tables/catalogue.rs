@@ -1,4 +1,4 @@
-use super::{Stored, rows, upsert_sql, users};
+use super::{Stored, by_text, rows, upsert_sql, users};
 use crate::error::Result;
 use crate::model::{DataCategory, RecordMeta, SubjectCategory, Tom};
 use crate::store::rows::{Decoder, code};
@@ -20,8 +20,9 @@ impl Stored for DataCategory {
 
     fn query(conn: &Connection, id: Option<&str>) -> Result<Vec<Self>> {
         let sql = format!(
-            "SELECT {} FROM data_category WHERE ?1 IS NULL OR id = ?1 ORDER BY name COLLATE NOCASE, id",
-            DATA_COLS.join(", ")
+            "SELECT {} FROM data_category WHERE ?1 IS NULL OR id = ?1 ORDER BY {}, id",
+            DATA_COLS.join(", "),
+            by_text("name")
         );
         rows(conn, &sql, id, |row| {
             let d = Decoder::new(row, Self::ENTITY, 0)?;
@@ -81,8 +82,9 @@ impl Stored for SubjectCategory {
 
     fn query(conn: &Connection, id: Option<&str>) -> Result<Vec<Self>> {
         let sql = format!(
-            "SELECT {} FROM subject_category WHERE ?1 IS NULL OR id = ?1 ORDER BY name COLLATE NOCASE, id",
-            SUBJECT_COLS.join(", ")
+            "SELECT {} FROM subject_category WHERE ?1 IS NULL OR id = ?1 ORDER BY {}, id",
+            SUBJECT_COLS.join(", "),
+            by_text("name")
         );
         rows(conn, &sql, id, |row| {
             let d = Decoder::new(row, Self::ENTITY, 0)?;
@@ -139,8 +141,9 @@ impl Stored for Tom {
 
     fn query(conn: &Connection, id: Option<&str>) -> Result<Vec<Self>> {
         let sql = format!(
-            "SELECT {} FROM tom WHERE ?1 IS NULL OR id = ?1 ORDER BY name COLLATE NOCASE, id",
-            TOM_COLS.join(", ")
+            "SELECT {} FROM tom WHERE ?1 IS NULL OR id = ?1 ORDER BY {}, id",
+            TOM_COLS.join(", "),
+            by_text("name")
         );
         rows(conn, &sql, id, |row| {
             let d = Decoder::new(row, Self::ENTITY, 0)?;

@@ -13,6 +13,19 @@ use crate::validate::Validate;
 use rusqlite::{Connection, OptionalExtension};
 use std::collections::HashMap;
 
+/// An `ORDER BY` term for a column holding a text written per language
+/// ([`LocalText`](crate::model::LocalText)): its text in the organisation's primary language
+/// (else English, else German), so that a list is in the same order whether or not its texts
+/// have translations. Plain texts are the primary language's already.
+fn by_text(column: &str) -> String {
+    format!(
+        "CASE WHEN {column} LIKE '{{%' AND json_valid({column}) THEN COALESCE(\
+         json_extract({column}, '$.' || (SELECT language FROM organisation)), \
+         json_extract({column}, '$.en'), json_extract({column}, '$.de'), {column}) \
+         ELSE {column} END COLLATE NOCASE"
+    )
+}
+
 /// A record kind the store can persist. Implemented for every top-level model type; not meant
 /// to be implemented outside this crate.
 pub trait Stored: RecordMeta + Validate + Clone + Sized {

@@ -1,4 +1,4 @@
-use super::{Stored, children, links, require, rows, upsert_sql, users};
+use super::{Stored, by_text, children, links, require, rows, upsert_sql, users};
 use crate::error::Result;
 use crate::model::{Agreement, Entity, JointArrangement, Party, RecordMeta};
 use crate::store::rows::{Decoder, code, date, json};
@@ -27,8 +27,9 @@ impl Stored for Party {
 
     fn query(conn: &Connection, id: Option<&str>) -> Result<Vec<Self>> {
         let sql = format!(
-            "SELECT {} FROM party WHERE ?1 IS NULL OR id = ?1 ORDER BY name COLLATE NOCASE, id",
-            PARTY_COLS.join(", ")
+            "SELECT {} FROM party WHERE ?1 IS NULL OR id = ?1 ORDER BY {}, id",
+            PARTY_COLS.join(", "),
+            by_text("name")
         );
         rows(conn, &sql, id, |row| {
             let d = Decoder::new(row, Self::ENTITY, 0)?;
@@ -289,8 +290,9 @@ impl Stored for JointArrangement {
             |r| Ok(r.get::<_, String>(1)?),
         )?;
         let sql = format!(
-            "SELECT {} FROM joint_arrangement WHERE ?1 IS NULL OR id = ?1 ORDER BY title COLLATE NOCASE, id",
-            JOINT_COLS.join(", ")
+            "SELECT {} FROM joint_arrangement WHERE ?1 IS NULL OR id = ?1 ORDER BY {}, id",
+            JOINT_COLS.join(", "),
+            by_text("title")
         );
         rows(conn, &sql, id, |row| {
             let d = Decoder::new(row, Self::ENTITY, 0)?;

@@ -1,4 +1,4 @@
-use super::{Stored, children, links, require, rows, upsert_sql, users};
+use super::{Stored, by_text, children, links, require, rows, upsert_sql, users};
 use crate::error::Result;
 use crate::model::{Entity, ProcessorService, RecordMeta, Transfer};
 use crate::store::rows::{Decoder, json, json_opt};
@@ -125,8 +125,9 @@ impl Stored for ProcessorService {
             |r| Ok(r.get::<_, String>(1)?),
         )?;
         let sql = format!(
-            "SELECT {} FROM processor_service WHERE ?1 IS NULL OR id = ?1 ORDER BY name COLLATE NOCASE, id",
-            SERVICE_COLS.join(", ")
+            "SELECT {} FROM processor_service WHERE ?1 IS NULL OR id = ?1 ORDER BY {}, id",
+            SERVICE_COLS.join(", "),
+            by_text("name")
         );
         rows(conn, &sql, id, |row| {
             let d = Decoder::new(row, Self::ENTITY, 0)?;
