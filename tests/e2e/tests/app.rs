@@ -16,7 +16,7 @@ use std::time::Duration;
 use common::{TestResult, WAIT, choose, click, eventually, find, screenshot, type_into, with_app};
 use fantoccini::{Client, Locator};
 use ropa_core::interchange::{self, Register};
-use ropa_core::model::{Activity, LocalText};
+use ropa_core::model::Activity;
 use ropa_core::store::Store;
 
 const FIXTURE: &str = include_str!("../../fixtures/ntware.json");
@@ -357,7 +357,7 @@ async fn a_new_activity_with_two_purposes_on_different_bases_is_kept() -> TestRe
                         .collect();
                     a.name == "New activity: newsletter"
                         && a.purposes.len() == 2
-                        && a.purposes[1].description == LocalText::from("Measuring opening rates")
+                        && a.purposes[1].description == "Measuring opening rates"
                         && bases[0] != bases[1]
                         && bases.iter().all(Option::is_some)
                 }))
