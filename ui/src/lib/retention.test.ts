@@ -16,6 +16,23 @@ describe('retention', () => {
     expect(asRetention(period)).toBe(period);
   });
 
+  it('joins the texts of both languages when two fields become one', () => {
+    const bilingual: Retention = {
+      kind: 'period',
+      amount: 2,
+      unit: 'years',
+      trigger: { en: 'after the end of the contract', de: 'nach Vertragsende' },
+      note: 'unless a claim is pending',
+    };
+    expect(switchKind(bilingual, 'criteria', '', 'en')).toEqual({
+      kind: 'criteria',
+      text: {
+        en: 'after the end of the contract; unless a claim is pending',
+        de: 'nach Vertragsende',
+      },
+    });
+  });
+
   it('keeps what was typed when the kind changes', () => {
     const criteria = switchKind(period, 'criteria');
     expect(criteria).toEqual({
@@ -26,6 +43,11 @@ describe('retention', () => {
     expect(statutory).toEqual({
       kind: 'statutory',
       rule: 'RET_DE_10Y',
+      note: 'after the end of the contract; unless a claim is pending',
+    });
+    // Without a time limit: the words stay the note.
+    expect(switchKind(statutory, 'unlimited')).toEqual({
+      kind: 'unlimited',
       note: 'after the end of the contract; unless a claim is pending',
     });
     // A new period asks for its length (0 is refused by the core, naming the field).

@@ -15,7 +15,7 @@ export type RetentionKind = Retention['kind'];
 export function asRetention(value: unknown): Retention | null {
   if (!value || typeof value !== 'object') return null;
   const kind = (value as { kind?: unknown }).kind;
-  return kind === 'period' || kind === 'criteria' || kind === 'statutory'
+  return kind === 'period' || kind === 'criteria' || kind === 'statutory' || kind === 'unlimited'
     ? (value as Retention)
     : null;
 }
@@ -49,6 +49,8 @@ export function switchKind(
       return { kind, text: said };
     case 'statutory':
       return { kind, rule: firstRule, note };
+    case 'unlimited':
+      return { kind, note };
   }
 }
 

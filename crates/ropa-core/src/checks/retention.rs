@@ -28,6 +28,17 @@ define_rule!(
     "Löschfrist ohne Fristbeginn"
 );
 define_rule!(
+    RETENTION_UNLIMITED,
+    "RETENTION_UNLIMITED",
+    Warning,
+    Retention,
+    Some(Art30Letter::C1F),
+    "Art. 5(1)(e), 30(1)(f) GDPR",
+    "Art. 5 Abs. 1 lit. e, Art. 30 Abs. 1 lit. f DSGVO",
+    "Data kept without a time limit",
+    "Daten ohne zeitliche Begrenzung gespeichert"
+);
+define_rule!(
     REVIEW_OVERDUE,
     "REVIEW_OVERDUE",
     Warning,
@@ -87,6 +98,7 @@ define_rule!(
 pub(crate) const RULES: &[RuleInfo] = &[
     RETENTION_MISSING,
     RETENTION_START_MISSING,
+    RETENTION_UNLIMITED,
     REVIEW_OVERDUE,
     REVIEW_NOT_SCHEDULED,
     DPIA_MISSING,
@@ -174,6 +186,24 @@ fn retention(cx: &mut Cx<'_>, a: &Activity) {
                 r,
                 Some(category_name(cx, &d.category)),
             ));
+        }
+    }
+    for (field, r, category) in &rules {
+        if matches!(r, Retention::Unlimited { .. }) {
+            let (of_en, of_de) = match category {
+                Some(c) => (format!(" {}", q_en(c)), format!(" {}", q_de(c))),
+                None => (" its data".to_owned(), " die Daten".to_owned()),
+            };
+            cx.emit(
+                &RETENTION_UNLIMITED,
+                Target::activity(a, Some(field.clone())),
+                format!(
+                    "{ae} keeps{of_en} without a time limit. Personal data may be kept no longer than its purposes require (Art. 5(1)(e) GDPR): record the period, the criteria that end the storage, or the statutory duty that requires keeping it."
+                ),
+                format!(
+                    "Die {ad} speichert{of_de} zeitlich unbegrenzt. Personenbezogene Daten dürfen nur so lange gespeichert werden, wie es ihre Zwecke erfordern (Art. 5 Abs. 1 lit. e DSGVO): Tragen Sie die Frist, die Kriterien für das Ende der Speicherung oder die gesetzliche Aufbewahrungspflicht ein."
+                ),
+            );
         }
     }
     for (field, r, category) in rules {

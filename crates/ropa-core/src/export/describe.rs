@@ -119,6 +119,13 @@ pub fn retention(r: &Retention, doc: &RecordDocument) -> String {
             s
         }
         Retention::Criteria { text } => doc.local(text),
+        Retention::Unlimited { note } => {
+            let mut s = l.unlimited.to_owned();
+            if let Some(n) = note {
+                s.push_str(&format!(" – {}", doc.local(n)));
+            }
+            s
+        }
         Retention::Statutory { rule, note } => {
             let mut s = match reference().retention_rule(rule) {
                 Some(r) => format!(

@@ -237,6 +237,8 @@ pub struct Labels {
     pub all_categories: &'static str,
     /// "starting".
     pub period_starts: &'static str,
+    /// A retention rule without a time limit.
+    pub unlimited: &'static str,
 
     // (g)
     /// Measure.
@@ -531,6 +533,7 @@ pub static EN: Labels = Labels {
     activity_rule: "rule of the activity",
     all_categories: "All categories",
     period_starts: "Period starts",
+    unlimited: "not limited in time",
     measure: "Measure",
     area: "Area",
     further: "Further information",
@@ -720,6 +723,7 @@ pub static DE: Labels = Labels {
     activity_rule: "Regel der Tätigkeit",
     all_categories: "Alle Kategorien",
     period_starts: "Fristbeginn",
+    unlimited: "zeitlich unbegrenzt",
     measure: "Maßnahme",
     area: "Bereich",
     further: "Weitere Angaben",

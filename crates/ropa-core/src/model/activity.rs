@@ -347,6 +347,14 @@ pub enum Retention {
         /// The criteria.
         text: LocalText,
     },
+    /// Kept without a time limit: what a source says when it gives none ("stored permanently",
+    /// "not limited in time"); recorded as such rather than left empty, and reported by the
+    /// checks (Art. 5(1)(e) GDPR).
+    Unlimited {
+        /// Why, or under which condition, as written.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        note: Option<LocalText>,
+    },
     /// A statutory retention duty from `assets/reference/retention_rules.json`.
     Statutory {
         /// Rule code (`RET_DE_10Y`).
@@ -574,7 +582,9 @@ impl Retention {
                 out.add(format!("{at}.note"), note.as_ref());
             }
             Retention::Criteria { text } => out.one(format!("{at}.text"), text),
-            Retention::Statutory { note, .. } => out.add(format!("{at}.note"), note.as_ref()),
+            Retention::Statutory { note, .. } | Retention::Unlimited { note } => {
+                out.add(format!("{at}.note"), note.as_ref())
+            }
         }
     }
 }

@@ -701,6 +701,20 @@ fn cases() -> Vec<Case> {
             },
         },
         Case {
+            code: "RETENTION_UNLIMITED",
+            target: "videoueberwachung",
+            fire: |r, _| {
+                act(r, "videoueberwachung").retention = Some(Retention::Unlimited {
+                    note: Some("Aufnahmen werden archiviert".into()),
+                })
+            },
+            quiet: |r, _| {
+                act(r, "videoueberwachung").retention = Some(Retention::Criteria {
+                    text: "Bis zum Abschluss der Ermittlungen".into(),
+                })
+            },
+        },
+        Case {
             code: "REVIEW_OVERDUE",
             target: "newsletter",
             fire: |r, _| act(r, "newsletter").next_review = Some(d("2026-11-22")),

@@ -510,7 +510,10 @@ fn full_register() -> Value {
                             "note": "Payroll books."
                         }
                     },
-                    {"category": "email"}
+                    {
+                        "category": "email",
+                        "retention": {"kind": "unlimited", "note": "Kept for the staff directory."}
+                    }
                 ],
                 "retention": {"kind": "criteria", "text": "Until the end of employment."},
                 "collection": "When the employee hands in a sick note.",

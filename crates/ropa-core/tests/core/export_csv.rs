@@ -242,6 +242,15 @@ fn check_art30(name: &str, language: Language, delimiter: u8) {
                         let r = reference().retention_rule(rule).unwrap();
                         assert!(line.contains(r.citation(german)), "{}", what(14));
                     }
+                    Some(Retention::Unlimited { .. }) => assert!(
+                        line.contains(if german {
+                            "zeitlich unbegrenzt"
+                        } else {
+                            "not limited in time"
+                        }),
+                        "{}",
+                        what(14)
+                    ),
                 }
             }
         }

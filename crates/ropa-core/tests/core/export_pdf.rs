@@ -362,6 +362,17 @@ fn check_retention(section: &str, r: &Retention, language: Language, what: &str)
             }
         }
         Retention::Criteria { text } => assert_has(section, text.best(language), what),
+        Retention::Unlimited { note } => {
+            let words = if language == Language::De {
+                "zeitlich unbegrenzt"
+            } else {
+                "not limited in time"
+            };
+            assert_has(section, words, what);
+            if let Some(n) = note {
+                assert_has(section, n.best(language), what);
+            }
+        }
         Retention::Statutory { rule, note } => {
             let rule = reference().retention_rule(rule).unwrap();
             assert_has(section, rule.citation(language == Language::De), what);

@@ -75,6 +75,17 @@ fn retention_facts(text: &str, r: &Retention, lang: Language, sid: &str) {
             }
         }
         Retention::Criteria { text: c } => has(text, c.best(lang), "retention criteria", sid),
+        Retention::Unlimited { note } => {
+            let words = if german {
+                "zeitlich unbegrenzt"
+            } else {
+                "without a time limit"
+            };
+            has(text, words, "retention without a time limit", sid);
+            if let Some(n) = note {
+                has(text, n.best(lang), "retention note", sid);
+            }
+        }
         Retention::Statutory { rule, note } => {
             let rule = reference().retention_rule(rule).unwrap();
             has(text, rule.citation(german), "statutory retention", sid);
@@ -1429,4 +1440,66 @@ fn a_recipient_serving_several_purposes_is_listed_once_with_all_it_receives() {
             );
         }
     }
+}
+
+/// Data kept without a time limit is said so plainly in both languages, in the notice and in the
+/// record, survives the register file, and the checks report it.
+#[test]
+fn retention_without_a_time_limit_is_said_plainly_and_reported() {
+    let mut reg = complete_register();
+    reg.activities[0].data_categories[0].retention = Some(Retention::Unlimited {
+        note: Some(both(
+            "Proof of the subscription is archived.",
+            "Der Nachweis der Anmeldung wird archiviert.",
+        )),
+    });
+    let store = crate::export_support::store_of(&reg);
+    let stored = ropa_core::interchange::export(&store).unwrap();
+    assert_eq!(
+        stored.activities[0].data_categories[0].retention,
+        reg.activities[0].data_categories[0].retention
+    );
+    for (lang, notice_words, record_words, note) in [
+        (
+            Language::En,
+            "We keep the data without a time limit. Proof of the subscription is archived.",
+            "not limited in time – Proof of the subscription is archived.",
+            "Proof",
+        ),
+        (
+            Language::De,
+            "Wir speichern die Daten zeitlich unbegrenzt. Der Nachweis der Anmeldung wird archiviert.",
+            "zeitlich unbegrenzt – Der Nachweis der Anmeldung wird archiviert.",
+            "Nachweis",
+        ),
+    ] {
+        let n = notice::build(&stored, &options(lang)).unwrap();
+        let md = norm(&notice::markdown::render(&n));
+        assert!(md.contains(notice_words), "{lang:?}: {md}");
+        let doc = crate::export_support::document(
+            &store,
+            ropa_core::export::RecordKind::Controller,
+            lang,
+        );
+        let mut sheet = Vec::new();
+        ropa_core::export::csv::write(
+            &doc,
+            ropa_core::export::csv::Table::Activities,
+            &ropa_core::export::csv::CsvOptions::default(),
+            &mut sheet,
+        )
+        .unwrap();
+        let sheet = String::from_utf8(sheet).unwrap();
+        assert!(sheet.contains(record_words), "{lang:?}: {sheet}");
+        assert!(sheet.contains(note));
+    }
+    let findings = ropa_core::checks::check(&stored, &ropa_core::checks::CheckOptions::default());
+    let f = findings
+        .iter()
+        .find(|f| f.code == "RETENTION_UNLIMITED")
+        .expect("reported");
+    assert_eq!(
+        f.target.field.as_deref(),
+        Some("data_categories[0].retention")
+    );
 }

@@ -25,7 +25,11 @@ note?: LocalText | null, } | { "kind": "criteria",
 /**
  * The criteria.
  */
-text: LocalText, } | { "kind": "statutory", 
+text: LocalText, } | { "kind": "unlimited", 
+/**
+ * Why, or under which condition, as written.
+ */
+note?: LocalText | null, } | { "kind": "statutory", 
 /**
  * Rule code (`RET_DE_10Y`).
  */

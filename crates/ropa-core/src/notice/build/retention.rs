@@ -46,6 +46,14 @@ impl<'a> Builder<'a> {
                 let criteria = self.local(t);
                 self.sentence("retention.criteria", &[("text", criteria)])
             }
+            Retention::Unlimited { note } => {
+                let mut parts = vec![self.sentence("retention.unlimited", &[])];
+                if let Some(n) = note {
+                    let note = self.local(n);
+                    parts.push(self.sentence("retention.note", &[("note", note)]));
+                }
+                join(parts)
+            }
             Retention::Statutory { rule, note } => {
                 let mut parts = Vec::new();
                 match reference().retention_rule(rule) {
