@@ -151,6 +151,7 @@ fn generate() -> Register {
                 service: Some(format!("Service {k}").into()),
                 location: None,
                 note: None,
+                retention: None,
             });
         }
         for k in 0..3 {

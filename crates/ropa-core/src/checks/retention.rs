@@ -188,6 +188,21 @@ fn retention(cx: &mut Cx<'_>, a: &Activity) {
             ));
         }
     }
+    let primary = cx.reg.organisation.language;
+    for (i, p) in a.purposes.iter().enumerate() {
+        if let Some(r) = &p.retention {
+            let what = p.description.primary(primary).to_owned();
+            rules.push((format!("purposes[{i}].retention"), r, Some(what)));
+        }
+    }
+    for (i, x) in a.recipients.iter().enumerate() {
+        if let Some(r) = &x.retention {
+            let who = cx
+                .party(&x.party)
+                .map_or_else(|| x.party.clone(), |p| p.name.primary(primary).to_owned());
+            rules.push((format!("recipients[{i}].retention"), r, Some(who)));
+        }
+    }
     for (field, r, category) in &rules {
         if matches!(r, Retention::Unlimited { .. }) {
             let (of_en, of_de) = match category {

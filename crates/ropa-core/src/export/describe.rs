@@ -159,6 +159,40 @@ pub fn category_retention(
     }
 }
 
+/// The retention rules an activity states for one of its purposes or recipients rather than per
+/// data category, each with what it applies to ("Data for the purpose “Prize draw”", "Kept by
+/// the recipient Mailer Inc. [mailer]"), in the order of the register.
+pub fn further_retention(a: &Activity, doc: &RecordDocument) -> Vec<(String, String)> {
+    let l = doc.labels();
+    let (open, close) = if doc.german() {
+        ("\u{201e}", "\u{201c}")
+    } else {
+        ("\u{201c}", "\u{201d}")
+    };
+    let mut out = Vec::new();
+    for p in &a.purposes {
+        if let Some(r) = &p.retention {
+            out.push((
+                format!(
+                    "{} {open}{}{close}",
+                    l.purpose_rule,
+                    doc.local(&p.description)
+                ),
+                retention(r, doc),
+            ));
+        }
+    }
+    for x in &a.recipients {
+        if let Some(r) = &x.retention {
+            out.push((
+                format!("{} {}", l.recipient_rule, party_name(&x.party, doc)),
+                retention(r, doc),
+            ));
+        }
+    }
+    out
+}
+
 /// How the register records a party the processors annex lists: the activities in which it
 /// acts as processor or sub-processor, and each other role with its activities
 /// ("independent controller: OTR-03"), so that the annex says no more than the register.

@@ -233,6 +233,10 @@ pub struct Labels {
     pub erasure: &'static str,
     /// "(rule of the activity)".
     pub activity_rule: &'static str,
+    /// Before a purpose whose data has a retention rule of its own.
+    pub purpose_rule: &'static str,
+    /// Before a recipient that keeps the data by a rule of its own.
+    pub recipient_rule: &'static str,
     /// Retention rule for all categories.
     pub all_categories: &'static str,
     /// "starting".
@@ -531,6 +535,8 @@ pub static EN: Labels = Labels {
     invalid_mechanism: "no longer valid",
     erasure: "Time limit for erasure",
     activity_rule: "rule of the activity",
+    purpose_rule: "Data for the purpose",
+    recipient_rule: "Kept by the recipient",
     all_categories: "All categories",
     period_starts: "Period starts",
     unlimited: "not limited in time",
@@ -721,6 +727,8 @@ pub static DE: Labels = Labels {
     invalid_mechanism: "nicht mehr gültig",
     erasure: "Löschfrist",
     activity_rule: "Regel der Tätigkeit",
+    purpose_rule: "Daten für den Zweck",
+    recipient_rule: "Beim Empfänger",
     all_categories: "Alle Kategorien",
     period_starts: "Fristbeginn",
     unlimited: "zeitlich unbegrenzt",

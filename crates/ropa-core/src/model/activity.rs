@@ -225,6 +225,11 @@ pub struct Purpose {
     /// The legal basis exactly as a source document states it, kept for traceability.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub basis_as_stated: Option<String>,
+    /// How long the data is kept for this purpose, where the source says so per purpose ("the
+    /// entries of the prize draw are deleted after the draw"); the data categories' and the
+    /// activity's rules apply otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retention: Option<Retention>,
 }
 
 impl Purpose {
@@ -245,6 +250,7 @@ impl Purpose {
             national_law: Vec::new(),
             consent: None,
             basis_as_stated: None,
+            retention: None,
         }
     }
 }
@@ -450,6 +456,10 @@ pub struct Recipient {
     /// What the recipient does with the data, or under which condition it receives it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<LocalText>,
+    /// How long the recipient keeps the data, where the source says so ("the provider deletes
+    /// after 14 months"); besides the organisation's own rules.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retention: Option<Retention>,
 }
 
 /// Outcome of the DPIA screening (Art. 35(1), (3)).
@@ -529,6 +539,9 @@ impl LocalTexts for Activity {
                 format!("purposes[{i}].legitimate_interest"),
                 p.legitimate_interest.as_ref(),
             );
+            if let Some(r) = &p.retention {
+                r.local_texts(&format!("purposes[{i}].retention"), &mut out);
+            }
             if let Some(c) = &p.consent {
                 out.add(
                     format!("purposes[{i}].consent.obtained"),
@@ -556,6 +569,9 @@ impl LocalTexts for Activity {
             out.add(format!("recipients[{i}].service"), r.service.as_ref());
             out.add(format!("recipients[{i}].location"), r.location.as_ref());
             out.add(format!("recipients[{i}].note"), r.note.as_ref());
+            if let Some(x) = &r.retention {
+                x.local_texts(&format!("recipients[{i}].retention"), &mut out);
+            }
         }
         out.add(
             "provision.consequences",

@@ -10,6 +10,7 @@ const STEPS: &[&str] = &[
     include_str!("../../migrations/0001_init/up.sql"),
     include_str!("../../migrations/0002_notice/up.sql"),
     include_str!("../../migrations/0003_languages/up.sql"),
+    include_str!("../../migrations/0004_retention_scopes/up.sql"),
 ];
 
 /// Every migration of the register schema, oldest first.

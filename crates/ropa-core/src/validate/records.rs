@@ -153,6 +153,12 @@ impl Validate for Activity {
             check_retention(&c, &format!("data_categories[{i}].retention"), &d.retention)?;
         }
         check_retention(&c, "retention", &self.retention)?;
+        for (i, p) in self.purposes.iter().enumerate() {
+            check_retention(&c, &format!("purposes[{i}].retention"), &p.retention)?;
+        }
+        for (i, r) in self.recipients.iter().enumerate() {
+            check_retention(&c, &format!("recipients[{i}].retention"), &r.retention)?;
+        }
         c.unique_ids("toms", self.toms.iter())?;
         if self.no_recipients && !self.recipients.is_empty() {
             return Err(c.fail(

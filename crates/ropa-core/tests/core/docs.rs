@@ -122,6 +122,8 @@ fn shapes() -> Vec<Shape> {
     let retention = &[
         "/activities/*/retention",
         "/activities/*/data_categories/*/retention",
+        "/activities/*/purposes/*/retention",
+        "/activities/*/recipients/*/retention",
     ];
     let mut all = vec![
         shape::<Register>("Register", "Top level", &[""]),
@@ -486,7 +488,8 @@ fn full_register() -> Value {
                         "withdrawal": "E-mail to HR.",
                         "implied": true
                     },
-                    "basis_as_stated": "Art. 9 Abs. 2 lit. b DSGVO i. V. m. § 26 Abs. 3 BDSG"
+                    "basis_as_stated": "Art. 9 Abs. 2 lit. b DSGVO i. V. m. § 26 Abs. 3 BDSG",
+                    "retention": {"kind": "criteria", "text": "Until the claim is settled."}
                 }],
                 "data_subjects": ["employees"],
                 "data_categories": [
@@ -528,7 +531,8 @@ fn full_register() -> Value {
                     "role": "processor",
                     "service": "Payroll Cloud",
                     "location": "data centres in the USA",
-                    "note": "Payroll only."
+                    "note": "Payroll only.",
+                    "retention": {"kind": "period", "amount": 14, "unit": "months", "trigger": "after the payroll run"}
                 }],
                 "toms": ["tls"],
                 "dpia": {

@@ -512,6 +512,7 @@ fn synthetic_register() -> Register {
         service: Some("Zahlungsabwicklung".into()),
         location: None,
         note: None,
+        retention: None,
     });
     reg.activities.push(a);
     let mut s = ProcessorService::new("hosting", "ctrl", "Hosting der Praxissoftware");

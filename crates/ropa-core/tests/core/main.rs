@@ -1,5 +1,9 @@
 //! Integration tests of the core on real SQLite files: one test binary, one module per area.
 
+// The full example register of tests/core/docs.rs is one `json!` literal, deeper than the macro's
+// default recursion limit.
+#![recursion_limit = "256"]
+
 mod checks;
 mod checks_fixtures;
 mod crash;
@@ -91,6 +95,7 @@ pub fn populated(store: &mut Store) -> Activity {
         service: Some("Mailer".into()),
         location: Some("USA".into()),
         note: None,
+        retention: None,
     });
     act.toms.push("tls".into());
     store.insert(act).unwrap()

@@ -741,6 +741,7 @@ fn complete_register() -> Register {
         service: Some(both("Mailer", "Mailer")),
         location: None,
         note: None,
+        retention: None,
     });
     reg.activities.push(a);
     let mut t = Transfer::new("xfer", "newsletter", "mailer", "US");
@@ -803,6 +804,7 @@ fn transfer_mechanisms_are_stated_the_way_art_13_1_f_asks() {
             service: None,
             location: None,
             note: None,
+            retention: None,
         });
     }
     let mut t = Transfer::new("x-jp", "newsletter", "jp", "JP");
@@ -1502,4 +1504,66 @@ fn retention_without_a_time_limit_is_said_plainly_and_reported() {
         f.target.field.as_deref(),
         Some("data_categories[0].retention")
     );
+}
+
+/// A rule stated for one purpose or by one recipient is printed with what it applies to, in the
+/// notice and in the record, beside the categories' rules; a recipient's rule is the recipient's
+/// ("Mailer Inc. keeps the data …"), not ours.
+#[test]
+fn retention_of_a_purpose_and_of_a_recipient_is_printed_with_what_it_applies_to() {
+    let mut reg = complete_register();
+    let a = &mut reg.activities[0];
+    a.purposes[1].retention = Some(Retention::Criteria {
+        text: both(
+            "Until the statistics are evaluated.",
+            "Bis die Statistik ausgewertet ist.",
+        ),
+    });
+    a.recipients[0].retention = Some(Retention::Period {
+        amount: 14,
+        unit: PeriodUnit::Months,
+        trigger: None,
+        note: None,
+    });
+    let store = crate::export_support::store_of(&reg);
+    let stored = ropa_core::interchange::export(&store).unwrap();
+    assert_eq!(stored.activities[0].purposes, reg.activities[0].purposes);
+    assert_eq!(
+        stored.activities[0].recipients,
+        reg.activities[0].recipients
+    );
+    for (lang, purpose, recipient, record) in [
+        (
+            Language::En,
+            "Data for the purpose “Measuring opening rates”: Until the statistics are evaluated.",
+            "Mailer Inc. keeps the data for 14 months.",
+            "Kept by the recipient Mailer Inc. [mailer]: 14 months",
+        ),
+        (
+            Language::De,
+            "Daten für den Zweck „Messung der Öffnungsraten“: Bis die Statistik ausgewertet ist.",
+            "Mailer Inc. speichert die Daten für 14 Monate.",
+            "Beim Empfänger Mailer Inc. [mailer]: 14 Monate",
+        ),
+    ] {
+        let n = notice::build(&stored, &options(lang)).unwrap();
+        let md = norm(&notice::markdown::render(&n));
+        assert!(md.contains(purpose), "{lang:?}: {md}");
+        assert!(md.contains(recipient), "{lang:?}: {md}");
+        let doc = crate::export_support::document(
+            &store,
+            ropa_core::export::RecordKind::Controller,
+            lang,
+        );
+        let mut sheet = Vec::new();
+        ropa_core::export::csv::write(
+            &doc,
+            ropa_core::export::csv::Table::Activities,
+            &ropa_core::export::csv::CsvOptions::default(),
+            &mut sheet,
+        )
+        .unwrap();
+        let sheet = String::from_utf8(sheet).unwrap();
+        assert!(sheet.contains(record), "{lang:?}: {sheet}");
+    }
 }

@@ -204,6 +204,7 @@ fn offered_mechanisms_validate_and_draw_no_check_finding_for_their_country() {
                 service: None,
                 location: None,
                 note: None,
+                retention: None,
             });
             reg.activities.push(a);
             let mut t = Transfer::new("t1", "act", "importer", &c.code);
@@ -293,6 +294,7 @@ fn mechanisms_the_checks_flag_are_not_offered() {
                 service: None,
                 location: None,
                 note: None,
+                retention: None,
             });
             reg.activities.push(a);
             let mut t = Transfer::new("t1", "act", "importer", code);

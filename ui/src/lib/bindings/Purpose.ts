@@ -4,6 +4,7 @@ import type { Consent } from "./Consent";
 import type { LegalBasis } from "./LegalBasis";
 import type { LocalText } from "./LocalText";
 import type { NationalLawRef } from "./NationalLawRef";
+import type { Retention } from "./Retention";
 
 /**
  * A purpose of processing with its own legal basis.
@@ -48,4 +49,10 @@ consent?: Consent | null,
 /**
  * The legal basis exactly as a source document states it, kept for traceability.
  */
-basis_as_stated?: string | null, };
+basis_as_stated?: string | null, 
+/**
+ * How long the data is kept for this purpose, where the source says so per purpose ("the
+ * entries of the prize draw are deleted after the draw"); the data categories' and the
+ * activity's rules apply otherwise.
+ */
+retention?: Retention | null, };

@@ -221,19 +221,28 @@ fn recipients_cell(doc: &RecordDocument, a: &Activity) -> String {
 
 fn retention_cell(doc: &RecordDocument, a: &Activity) -> String {
     let l = doc.labels();
+    let further = d::further_retention(a, doc)
+        .into_iter()
+        .map(|(what, rule)| format!("{what}: {rule}"));
     if a.data_categories.is_empty() {
-        return a
+        let own = a
             .retention
             .as_ref()
             .map_or_else(|| l.not_recorded.to_owned(), |r| d::retention(r, doc));
+        return lines(std::iter::once(own).chain(further));
     }
-    lines(a.data_categories.iter().map(|x| {
-        let name = d::data_category(&x.category, doc);
-        match d::category_retention(a, x, doc) {
-            Some((rule, _)) => format!("{name}: {rule}"),
-            None => format!("{name}: {}", l.not_recorded),
-        }
-    }))
+    lines(
+        a.data_categories
+            .iter()
+            .map(|x| {
+                let name = d::data_category(&x.category, doc);
+                match d::category_retention(a, x, doc) {
+                    Some((rule, _)) => format!("{name}: {rule}"),
+                    None => format!("{name}: {}", l.not_recorded),
+                }
+            })
+            .chain(further),
+    )
 }
 
 /// The activity's categories of data subjects, one per line.

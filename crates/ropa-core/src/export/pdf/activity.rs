@@ -328,6 +328,10 @@ pub(super) fn retention_table(doc: &RecordDocument, a: &Activity, c: &mut Compos
             vec![not_recorded(l, CELL)],
         ]);
     }
+    for (what, rule) in d::further_retention(a, doc) {
+        t.rows
+            .push(vec![vec![para(what, CELL)], vec![para(rule, CELL)]]);
+    }
     if t.rows.is_empty() {
         c.paragraph(&not_recorded(l, BODY), 0.0, 0.0);
     } else {

@@ -4,6 +4,22 @@ use super::*;
 
 impl<'a> Builder<'a> {
     pub(super) fn retention_runs(&mut self, r: &Retention) -> Vec<Run> {
+        self.retention_runs_by(r, None)
+    }
+
+    /// A rule as the notice words it: kept by us, or (`who`) by a recipient under a rule of its
+    /// own ("Mailer Inc. keeps the data for 14 months.").
+    fn retention_runs_by(&mut self, r: &Retention, who: Option<&str>) -> Vec<Run> {
+        let key = |k: &str| match who {
+            Some(_) => format!("retention.by_{k}"),
+            None => format!("retention.{k}"),
+        };
+        let by = |mut vars: Vec<(&'static str, Vec<Run>)>| {
+            if let Some(w) = who {
+                vars.push(("who", text(w)));
+            }
+            vars
+        };
         match r {
             Retention::Period {
                 amount,
@@ -30,11 +46,11 @@ impl<'a> Builder<'a> {
                     Some(tr) => {
                         let trigger = self.local(tr);
                         self.sentence(
-                            "retention.period_trigger",
-                            &[("period", period), ("trigger", trigger)],
+                            &key("period_trigger"),
+                            &by(vec![("period", period), ("trigger", trigger)]),
                         )
                     }
-                    None => self.sentence("retention.period", &[("period", period)]),
+                    None => self.sentence(&key("period"), &by(vec![("period", period)])),
                 }];
                 if let Some(n) = note {
                     let note = self.local(n);
@@ -44,10 +60,10 @@ impl<'a> Builder<'a> {
             }
             Retention::Criteria { text: t } => {
                 let criteria = self.local(t);
-                self.sentence("retention.criteria", &[("text", criteria)])
+                self.sentence(&key("criteria"), &by(vec![("text", criteria)]))
             }
             Retention::Unlimited { note } => {
-                let mut parts = vec![self.sentence("retention.unlimited", &[])];
+                let mut parts = vec![self.sentence(&key("unlimited"), &by(Vec::new()))];
                 if let Some(n) = note {
                     let note = self.local(n);
                     parts.push(self.sentence("retention.note", &[("note", note)]));
@@ -67,13 +83,13 @@ impl<'a> Builder<'a> {
                             }
                         }
                         parts.push(self.sentence(
-                            "retention.statutory",
-                            &[
+                            &key("statutory"),
+                            &by(vec![
                                 ("years", text(x.years.to_string())),
                                 ("citation", text(x.citation(self.german))),
                                 ("documents", text(documents)),
                                 ("starts", text(x.starts(self.german))),
-                            ],
+                            ]),
                         ));
                     }
                     None => parts.push(text(rule)),
@@ -88,6 +104,34 @@ impl<'a> Builder<'a> {
     }
 
     pub(super) fn retention_block(&mut self, a: &'a Activity) -> Block {
+        let mut block = self.category_retention_block(a);
+        let further = self.further_retention(a);
+        if !further.is_empty() {
+            block.items.push(Item::List(further));
+        }
+        block
+    }
+
+    /// The rules an activity states for a purpose or a recipient rather than per data category.
+    fn further_retention(&mut self, a: &'a Activity) -> Vec<Vec<Run>> {
+        let mut list = Vec::new();
+        for p in &a.purposes {
+            if let Some(r) = &p.retention {
+                let purpose = self.local(&p.description);
+                let rule = self.retention_runs(r);
+                list.push(self.s("retention.purpose", &[("purpose", purpose), ("rule", rule)]));
+            }
+        }
+        for x in &a.recipients {
+            if let Some(r) = &x.retention {
+                let who = self.party_name(&x.party);
+                list.push(self.retention_runs_by(r, Some(&who)));
+            }
+        }
+        list
+    }
+
+    fn category_retention_block(&mut self, a: &'a Activity) -> Block {
         let mut items = Vec::new();
         if a.data_categories.is_empty() {
             let runs = match &a.retention {

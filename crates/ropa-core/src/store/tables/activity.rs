@@ -37,7 +37,8 @@ impl Stored for Activity {
         let mut purposes = children(
             conn,
             "SELECT activity_id, id, description, legal_basis, legitimate_interest, legal_provision,
-                    art9_condition, art10_authorisation, national_law, consent, basis_as_stated
+                    art9_condition, art10_authorisation, national_law, consent, basis_as_stated,
+                    retention
              FROM purpose WHERE ?1 IS NULL OR activity_id = ?1 ORDER BY activity_id, position",
             id,
             |row| {
@@ -53,6 +54,7 @@ impl Stored for Activity {
                     national_law: d.json_list(8, "purposes.national_law")?,
                     consent: d.json_opt(9, "purposes.consent")?,
                     basis_as_stated: d.get(10)?,
+                    retention: d.json_opt(11, "purposes.retention")?,
                 })
             },
         )?;
@@ -79,7 +81,7 @@ impl Stored for Activity {
         )?;
         let mut recipients = children(
             conn,
-            "SELECT activity_id, party_id, role, service, location, note FROM activity_recipient
+            "SELECT activity_id, party_id, role, service, location, note, retention FROM activity_recipient
              WHERE ?1 IS NULL OR activity_id = ?1 ORDER BY activity_id, position",
             id,
             |row| {
@@ -90,6 +92,7 @@ impl Stored for Activity {
                     service: d.get(3)?,
                     location: d.get(4)?,
                     note: d.get(5)?,
+                    retention: d.json_opt(6, "recipients.retention")?,
                 })
             },
         )?;
@@ -229,8 +232,8 @@ impl Stored for Activity {
         let mut stmt = tx.prepare_cached(
             "INSERT INTO purpose (activity_id, id, position, description, legal_basis,
                 legitimate_interest, legal_provision, art9_condition, art10_authorisation,
-                national_law, consent, basis_as_stated)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                national_law, consent, basis_as_stated, retention)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
         )?;
         for (pos, p) in self.purposes.iter().enumerate() {
             stmt.execute(rusqlite::params![
@@ -246,6 +249,7 @@ impl Stored for Activity {
                 json_list(&p.national_law)?,
                 json_opt(&p.consent)?,
                 p.basis_as_stated,
+                json_opt(&p.retention)?,
             ])?;
         }
         links(
@@ -269,8 +273,8 @@ impl Stored for Activity {
             ])?;
         }
         let mut stmt = tx.prepare_cached(
-            "INSERT INTO activity_recipient (activity_id, position, party_id, role, service, location, note)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            "INSERT INTO activity_recipient (activity_id, position, party_id, role, service, location, note, retention)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         )?;
         for (pos, r) in self.recipients.iter().enumerate() {
             stmt.execute(rusqlite::params![
@@ -280,7 +284,8 @@ impl Stored for Activity {
                 code(&r.role),
                 r.service,
                 r.location,
-                r.note
+                r.note,
+                json_opt(&r.retention)?
             ])?;
         }
         links(
