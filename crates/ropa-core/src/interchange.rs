@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 pub const FORMAT: &str = "ropa-desk-register";
 /// The current format version; documents of a newer version are refused. Version 2 added
 /// `notice` (privacy-notice settings); version 1 documents are read unchanged.
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 
 /// A whole register.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -63,6 +63,17 @@ define_rule!(
     "Empfänger weder erfasst noch als nicht vorhanden bestätigt"
 );
 define_rule!(
+    RECIPIENT_ENTITY_NOT_NAMED,
+    "RECIPIENT_ENTITY_NOT_NAMED",
+    Warning,
+    Completeness,
+    Some(Art30Letter::C1D),
+    "Art. 13(1)(e), 30(1)(d) GDPR",
+    "Art. 13 Abs. 1 lit. e, Art. 30 Abs. 1 lit. d DSGVO",
+    "Recipient named only by its service",
+    "Empfänger nur mit seinem Dienst benannt"
+);
+define_rule!(
     TOMS_MISSING,
     "ART30_1_G_TOMS_MISSING",
     Warning,
@@ -136,6 +147,7 @@ pub(crate) const RULES: &[RuleInfo] = &[
     SUBJECTS_MISSING,
     DATA_MISSING,
     RECIPIENTS_MISSING,
+    RECIPIENT_ENTITY_NOT_NAMED,
     TOMS_MISSING,
     SERVICE_CONTROLLER_CONTACT_MISSING,
     SERVICE_CATEGORIES_MISSING,
@@ -146,7 +158,36 @@ pub(crate) const RULES: &[RuleInfo] = &[
 
 pub(crate) fn check(cx: &mut Cx<'_>) {
     activities(cx);
+    unnamed_entities(cx);
     services(cx);
+}
+
+/// Providers the register names only by their service ("YouTube"): once per party, with the
+/// activities that disclose data to it.
+fn unnamed_entities(cx: &mut Cx<'_>) {
+    let reg = cx.reg;
+    for p in reg.parties.iter().filter(|p| p.entity_not_named) {
+        let refs: Vec<String> = cx
+            .live_activities()
+            .filter(|a| a.recipients.iter().any(|r| r.party == p.id))
+            .map(|a| a.reference.clone())
+            .collect();
+        if refs.is_empty() {
+            continue;
+        }
+        let list = refs.join(", ");
+        let (pe, pd) = (party_en(p), party_de(p));
+        cx.emit(
+            &RECIPIENT_ENTITY_NOT_NAMED,
+            Target::party(p, Some("entity_not_named")),
+            format!(
+                "{pe} receives personal data ({list}), but the register names only the service, not the company that operates it. Name the company with its address and country: data subjects are told who receives their data, and an agreement or a transfer needs a party to it."
+            ),
+            format!(
+                "{pd} erhält personenbezogene Daten ({list}), das Verzeichnis nennt aber nur den Dienst, nicht das Unternehmen, das ihn betreibt. Tragen Sie das Unternehmen mit Anschrift und Land ein: Betroffene erfahren, wer ihre Daten erhält, und ein Vertrag oder eine Übermittlung braucht einen Vertragspartner."
+            ),
+        );
+    }
 }
 
 fn activities(cx: &mut Cx<'_>) {

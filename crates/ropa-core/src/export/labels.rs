@@ -313,6 +313,10 @@ pub struct Labels {
     pub annex_empty: &'static str,
     /// Recipient category (no named entity).
     pub category_party: &'static str,
+    /// A provider whose operating company the register does not name.
+    pub entity_not_named: &'static str,
+    /// Before a party's other names.
+    pub also_named: &'static str,
     /// Group company.
     pub group_company: &'static str,
     /// Engaged by (parent).
@@ -571,6 +575,8 @@ pub static EN: Labels = Labels {
     annex_parties_intro: "Every party this record refers to, with its address and contact details as recorded; the id in brackets is the party's id in the register.",
     annex_empty: "None recorded.",
     category_party: "recipient category",
+    entity_not_named: "operating company not named",
+    also_named: "Also named",
     group_company: "group company",
     engaged_by: "Engaged by",
     used_in: "Activities",
@@ -763,6 +769,8 @@ pub static DE: Labels = Labels {
     annex_parties_intro: "Alle Beteiligten, auf die dieses Verzeichnis verweist, mit Anschrift und Kontaktdaten wie erfasst; die Kennung in eckigen Klammern ist die Kennung des Beteiligten im Register.",
     annex_empty: "Keine erfasst.",
     category_party: "Empfängerkategorie",
+    entity_not_named: "Betreiber nicht genannt",
+    also_named: "Auch genannt",
     group_company: "Konzernunternehmen",
     engaged_by: "Beauftragt durch",
     used_in: "Tätigkeiten",

@@ -35,6 +35,15 @@ pub struct Party {
     /// Legal name (the same in every language), or the category's name (written per language:
     /// "tax authorities", "Finanzbehörden").
     pub name: LocalText,
+    /// Other names the source uses for the same party (a provider named two ways, or renamed:
+    /// "Facebook, Inc." for "Meta Platforms, Inc."), as written.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    /// A provider named only by its service ("YouTube", "LinkedIn"): the source does not name
+    /// the company that operates it. Still a named recipient, not a category; the checks ask
+    /// for the company.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub entity_not_named: bool,
     /// Postal address exactly as written (may span lines).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address: Option<String>,
@@ -81,6 +90,8 @@ impl Party {
             id: id.into(),
             kind: PartyKind::Entity,
             name: name.into(),
+            aliases: Vec::new(),
+            entity_not_named: false,
             address: None,
             country: None,
             email: None,

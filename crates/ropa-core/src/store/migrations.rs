@@ -11,6 +11,7 @@ const STEPS: &[&str] = &[
     include_str!("../../migrations/0002_notice/up.sql"),
     include_str!("../../migrations/0003_languages/up.sql"),
     include_str!("../../migrations/0004_retention_scopes/up.sql"),
+    include_str!("../../migrations/0005_party_names/up.sql"),
 ];
 
 /// Every migration of the register schema, oldest first.

@@ -63,6 +63,17 @@ impl Validate for Party {
         c.country("country", &self.country)?;
         c.email("email", &self.email)?;
         c.opt_text("address", &self.address)?;
+        for (i, a) in self.aliases.iter().enumerate() {
+            c.required(&format!("aliases[{i}]"), a)?;
+        }
+        c.unique_ids("aliases", self.aliases.iter())?;
+        if self.entity_not_named && self.kind == PartyKind::Category {
+            return Err(c.fail(
+                "entity_not_named",
+                "applies to a provider named by its service, not to a recipient category",
+                "gilt für einen nach seinem Dienst benannten Anbieter, nicht für eine Empfängerkategorie",
+            ));
+        }
         if self.parent.as_deref() == Some(self.id.as_str()) {
             return Err(c.fail(
                 "parent",

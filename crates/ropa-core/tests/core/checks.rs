@@ -701,6 +701,22 @@ fn cases() -> Vec<Case> {
             },
         },
         Case {
+            code: "RECIPIENT_ENTITY_NOT_NAMED",
+            target: "brightmail",
+            fire: |r, _| party(r, "brightmail").entity_not_named = true,
+            // Named only by its service, but no activity in use discloses data to it.
+            quiet: |r, _| {
+                party(r, "brightmail").entity_not_named = true;
+                for a in r
+                    .activities
+                    .iter_mut()
+                    .filter(|a| a.recipients.iter().any(|x| x.party == "brightmail"))
+                {
+                    a.status = ActivityStatus::Retired;
+                }
+            },
+        },
+        Case {
             code: "RETENTION_UNLIMITED",
             target: "videoueberwachung",
             fire: |r, _| {

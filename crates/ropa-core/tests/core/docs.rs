@@ -419,7 +419,14 @@ fn full_register() -> Value {
                 "parent": "parent-co",
                 "notes": "Sub-processor of parent-co."
             },
-            {"id": "parent-co", "kind": "entity", "name": "Parent Co.", "country": "CH"},
+            {
+                "id": "parent-co",
+                "kind": "entity",
+                "name": "Parent Co.",
+                "aliases": ["Parent Company AG"],
+                "entity_not_named": true,
+                "country": "CH"
+            },
             {"id": "client", "kind": "category", "name": "Client companies"}
         ],
         "agreements": [

@@ -367,6 +367,12 @@ fn fact_check(reg: &Register, lang: Language) -> Notice {
             let party = reg.parties.iter().find(|p| p.id == r.party).unwrap();
             has(&text, party.name.best(lang), "recipient", sid);
             match &party.address {
+                // Named by its service only: the notice asks for the company behind it.
+                _ if party.entity_not_named => assert!(
+                    gaps_of(sid, "recipient_entity") > 0,
+                    "{sid}: {}",
+                    party.name.best(lang)
+                ),
                 Some(addr) => has(&text, &one_line(addr), "recipient address", sid),
                 None if party.kind == PartyKind::Entity => {
                     assert!(

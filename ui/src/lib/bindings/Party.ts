@@ -24,6 +24,17 @@ kind: PartyKind,
  */
 name: LocalText, 
 /**
+ * Other names the source uses for the same party (a provider named two ways, or renamed:
+ * "Facebook, Inc." for "Meta Platforms, Inc."), as written.
+ */
+aliases?: Array<string>, 
+/**
+ * A provider named only by its service ("YouTube", "LinkedIn"): the source does not name
+ * the company that operates it. Still a named recipient, not a category; the checks ask
+ * for the company.
+ */
+entity_not_named?: boolean, 
+/**
  * Postal address exactly as written (may span lines).
  */
 address?: string | null, 

@@ -201,6 +201,8 @@ pub(super) fn activity(doc: &RecordDocument, a: &Activity, c: &mut Composer, fir
                     who.push(muted(d::country(co, doc.german()), 7.4));
                 } else if p.kind == PartyKind::Category {
                     who.push(muted(l.category_party, 7.4));
+                } else if p.entity_not_named {
+                    who.push(muted(l.entity_not_named, 7.4));
                 }
             }
             let mut what: Cell = Vec::new();

@@ -25,6 +25,12 @@ pub(super) fn annex_parties(doc: &RecordDocument, c: &mut Composer) {
         if p.kind == PartyKind::Category {
             who.push(muted(l.category_party, 7.4));
         }
+        if p.entity_not_named {
+            who.push(muted(l.entity_not_named, 7.4));
+        }
+        if !p.aliases.is_empty() {
+            who.push(detail(l.also_named, p.aliases.join("; "), 7.4));
+        }
         if p.group_company {
             who.push(muted(l.group_company, 7.4));
         }

@@ -27,6 +27,11 @@ impl<'a> Builder<'a> {
             let party = self.parties.get(id).copied();
             let name = self.party_name(id);
             let who = match party {
+                Some(p) if p.entity_not_named => {
+                    // Named by its service: the notice must name the company behind it.
+                    let gap = self.gap("recipient_entity", &[("name", name.clone())]);
+                    join(vec![text(&name), gap])
+                }
                 Some(p) if p.kind == PartyKind::Entity => match &p.address {
                     Some(addr) => self.s(
                         "recipient.address",

@@ -1,7 +1,7 @@
 use super::{Stored, by_text, children, links, require, rows, upsert_sql, users};
 use crate::error::Result;
 use crate::model::{Agreement, Entity, JointArrangement, Party, RecordMeta};
-use crate::store::rows::{Decoder, code, date, json};
+use crate::store::rows::{Decoder, code, date, json, json_list};
 use rusqlite::Connection;
 
 const PARTY_COLS: &[&str] = &[
@@ -20,6 +20,8 @@ const PARTY_COLS: &[&str] = &[
     "created_at",
     "updated_at",
     "revision",
+    "aliases",
+    "entity_not_named",
 ];
 
 impl Stored for Party {
@@ -49,6 +51,8 @@ impl Stored for Party {
                 created_at: d.get(12)?,
                 updated_at: d.get(13)?,
                 revision: d.get(14)?,
+                aliases: d.json_list(15, "aliases")?,
+                entity_not_named: d.flag(16)?,
             })
         })
     }
@@ -107,6 +111,8 @@ impl Stored for Party {
                 self.created_at,
                 self.updated_at,
                 self.revision,
+                json_list(&self.aliases)?,
+                self.entity_not_named,
             ])?;
         Ok(())
     }
