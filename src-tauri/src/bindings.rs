@@ -108,6 +108,7 @@ fn generate() -> BTreeMap<String, String> {
         ropa_core::model::Organisation,
         ropa_core::model::DpoKind,
         ropa_core::model::Dpo,
+        ropa_core::model::SourceDocument,
         ropa_core::model::TransferImpactAssessment,
         ropa_core::model::Transfer,
         ropa_core::model::LegalBasis,

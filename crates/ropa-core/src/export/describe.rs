@@ -193,6 +193,29 @@ pub fn further_retention(a: &Activity, doc: &RecordDocument) -> Vec<(String, Str
     out
 }
 
+/// The document the register was built from, as the cover names it: its title and link, then
+/// its own date and version and when it was read (each only where recorded).
+pub fn source_document(s: &SourceDocument, doc: &RecordDocument) -> Vec<String> {
+    let l = doc.labels();
+    let mut lines = Vec::new();
+    lines.extend(s.title.as_ref().map(|t| doc.local(t)));
+    lines.extend(s.url.clone());
+    let mut facts = Vec::new();
+    if let Some(d) = s.as_of {
+        facts.push(format!("{} {d}", l.source_as_of));
+    }
+    if let Some(v) = &s.version {
+        facts.push(format!("{} {v}", l.source_version));
+    }
+    if let Some(d) = s.retrieved_on {
+        facts.push(format!("{} {d}", l.source_retrieved));
+    }
+    if !facts.is_empty() {
+        lines.push(facts.join(" · "));
+    }
+    lines
+}
+
 /// How the register records a party the processors annex lists: the activities in which it
 /// acts as processor or sub-processor, and each other role with its activities
 /// ("independent controller: OTR-03"), so that the annex says no more than the register.

@@ -313,6 +313,16 @@ pub struct Labels {
     pub annex_empty: &'static str,
     /// Recipient category (no named entity).
     pub category_party: &'static str,
+    /// The document the register was built from (cover).
+    pub source_document: &'static str,
+    /// Before the source's own date.
+    pub source_as_of: &'static str,
+    /// Before the source's own version.
+    pub source_version: &'static str,
+    /// Before the date the source was read.
+    pub source_retrieved: &'static str,
+    /// Notes the register marks for the record.
+    pub notes: &'static str,
     /// A provider whose operating company the register does not name.
     pub entity_not_named: &'static str,
     /// Before a party's other names.
@@ -575,6 +585,11 @@ pub static EN: Labels = Labels {
     annex_parties_intro: "Every party this record refers to, with its address and contact details as recorded; the id in brackets is the party's id in the register.",
     annex_empty: "None recorded.",
     category_party: "recipient category",
+    source_document: "Built from",
+    source_as_of: "as of",
+    source_version: "version",
+    source_retrieved: "read on",
+    notes: "Notes",
     entity_not_named: "operating company not named",
     also_named: "Also named",
     group_company: "group company",
@@ -769,6 +784,11 @@ pub static DE: Labels = Labels {
     annex_parties_intro: "Alle Beteiligten, auf die dieses Verzeichnis verweist, mit Anschrift und Kontaktdaten wie erfasst; die Kennung in eckigen Klammern ist die Kennung des Beteiligten im Register.",
     annex_empty: "Keine erfasst.",
     category_party: "Empfängerkategorie",
+    source_document: "Erstellt aus",
+    source_as_of: "Stand",
+    source_version: "Version",
+    source_retrieved: "gelesen am",
+    notes: "Anmerkungen",
     entity_not_named: "Betreiber nicht genannt",
     also_named: "Auch genannt",
     group_company: "Konzernunternehmen",

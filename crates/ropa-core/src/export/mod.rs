@@ -321,7 +321,11 @@ impl RecordDocument {
             activities: activities
                 .into_iter()
                 .map(|mut a| {
-                    a.notes = None;
+                    // Notes are internal unless the record prints them: then they are facts
+                    // of the document like any other.
+                    if !a.notes_in_record {
+                        a.notes = None;
+                    }
                     strip(a)
                 })
                 .collect(),

@@ -123,6 +123,9 @@ pub struct Activity {
     /// Internal notes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,
+    /// The Art. 30 record prints the notes (they are internal otherwise).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub notes_in_record: bool,
     /// Creation timestamp (set by the store).
     #[serde(default)]
     pub created_at: String,
@@ -172,6 +175,7 @@ impl Activity {
             last_reviewed: None,
             next_review: None,
             notes: None,
+            notes_in_record: false,
             created_at: String::new(),
             updated_at: String::new(),
             revision: 0,

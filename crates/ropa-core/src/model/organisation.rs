@@ -1,6 +1,6 @@
 //! The organisation that keeps the register (Art. 30(1)(a) and 30(2)(a)).
 
-use super::{Contact, Entity, Language, is_false, record_meta};
+use super::{Contact, Date, Entity, Language, LocalText, is_false, record_meta};
 use serde::{Deserialize, Serialize};
 
 /// The id of the one organisation record in a register.
@@ -69,6 +69,11 @@ pub struct Organisation {
     /// Internal notes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,
+    /// The document the register was built from (a published privacy policy, an older
+    /// register), with its own date and version: kept apart from the version date of the
+    /// notices the app generates.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<SourceDocument>,
     /// Creation timestamp (set by the store).
     #[serde(default)]
     pub created_at: String,
@@ -126,6 +131,7 @@ impl Organisation {
             languages: Vec::new(),
             employees: None,
             notes: None,
+            source: None,
             created_at: String::new(),
             updated_at: String::new(),
             revision: 0,
@@ -167,4 +173,26 @@ pub struct Dpo {
     /// Telephone.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone: Option<String>,
+}
+
+/// The document a register was built from.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(deny_unknown_fields)]
+pub struct SourceDocument {
+    /// Its title ("Privacy policy of example.com").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<LocalText>,
+    /// Where it is published.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// The date it states for itself ("as of 1 March 2025"); none where it gives none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<Date>,
+    /// The version it states for itself.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<String>,
+    /// When it was read to build the register.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retrieved_on: Option<Date>,
 }

@@ -138,6 +138,7 @@ fn shapes() -> Vec<Shape> {
             ],
         ),
         shape::<Dpo>("Dpo", "DPO object", &["/organisation/dpo"]),
+        shape::<SourceDocument>("SourceDocument", "Source object", &["/organisation/source"]),
         shape::<DataCategory>("DataCategory", "data_categories", &["/data_categories/*"]),
         shape::<SubjectCategory>(
             "SubjectCategory",
@@ -380,7 +381,14 @@ fn full_register() -> Value {
             "language": "de",
             "languages": ["en"],
             "employees": 120,
-            "notes": "Example organisation."
+            "notes": "Example organisation.",
+            "source": {
+                "title": {"en": "Privacy policy", "de": "Datenschutzerklärung"},
+                "url": "https://beispiel.example/privacy",
+                "as_of": "2025-03-01",
+                "version": "3.1",
+                "retrieved_on": "2025-11-20"
+            }
         },
         "data_categories": [
             {
@@ -558,7 +566,8 @@ fn full_register() -> Value {
                 "in_notice": false,
                 "last_reviewed": "2025-06-01",
                 "next_review": "2026-06-01",
-                "notes": "Example activity."
+                "notes": "Example activity.",
+                "notes_in_record": true
             },
             {
                 "id": "intranet",

@@ -718,3 +718,41 @@ fn selection_and_digest() {
     assert_has(&text, "selected processing activities (1): NTW-07", "scope");
     assert!(!contains(&text, "NTW-04"));
 }
+
+/// The cover names the document the register was built from, with its own date and version;
+/// an activity's notes are printed (and part of the digest) only when the register says so.
+#[test]
+fn the_source_is_on_the_cover_and_notes_only_where_marked() {
+    let mut reg = crate::fixture("clean.json");
+    reg.organisation.source = Some(SourceDocument {
+        title: Some("Privacy policy of kessler.example".into()),
+        url: Some("https://kessler.example/privacy".into()),
+        as_of: Date::parse("2025-03-01"),
+        version: Some("3.1".into()),
+        retrieved_on: None,
+    });
+    let note = "Confirmed with the marketing department on 12 May.";
+    reg.activities[0].notes = Some(note.into());
+    let text_and_digest = |reg: &Register| {
+        let store = store_of(reg);
+        let doc = document(&store, RecordKind::Controller, Language::De);
+        let dir = tempfile::tempdir().unwrap();
+        let path = write_file(dir.path(), "r.pdf", &pdf::to_bytes(&doc).unwrap());
+        (norm(&pdftotext_pages(&path).join("\n")), doc.sha256.clone())
+    };
+    let (hidden, digest_hidden) = text_and_digest(&reg);
+    assert!(hidden.contains("Erstellt aus"), "{hidden}");
+    assert!(hidden.contains("Privacy policy of kessler.example"));
+    assert!(
+        hidden.contains("Stand 2025-03-01 · Version 3.1"),
+        "{hidden}"
+    );
+    assert!(!hidden.contains(note));
+    reg.activities[0].notes_in_record = true;
+    let (shown, digest_shown) = text_and_digest(&reg);
+    assert!(shown.contains(note), "{shown}");
+    assert_ne!(
+        digest_hidden, digest_shown,
+        "printed notes are facts of the digest"
+    );
+}

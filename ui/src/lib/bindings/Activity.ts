@@ -119,6 +119,10 @@ next_review?: IsoDate | null,
  */
 notes?: string | null, 
 /**
+ * The Art. 30 record prints the notes (they are internal otherwise).
+ */
+notes_in_record?: boolean, 
+/**
  * Creation timestamp (set by the store).
  */
 created_at: string, 

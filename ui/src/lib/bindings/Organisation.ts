@@ -2,6 +2,7 @@
 import type { Contact } from "./Contact";
 import type { Dpo } from "./Dpo";
 import type { Language } from "./Language";
+import type { SourceDocument } from "./SourceDocument";
 
 /**
  * The controller (and/or processor) whose register this is.
@@ -85,6 +86,12 @@ employees?: number | null,
  * Internal notes.
  */
 notes?: string | null, 
+/**
+ * The document the register was built from (a published privacy policy, an older
+ * register), with its own date and version: kept apart from the version date of the
+ * notices the app generates.
+ */
+source?: SourceDocument | null, 
 /**
  * Creation timestamp (set by the store).
  */

@@ -80,6 +80,7 @@ import type { SccModule } from "./SccModule";
 import type { Selects } from "./Selects";
 import type { SentenceOverride } from "./SentenceOverride";
 import type { Severity } from "./Severity";
+import type { SourceDocument } from "./SourceDocument";
 import type { SpecialCategory } from "./SpecialCategory";
 import type { SubProcessorAuthorisation } from "./SubProcessorAuthorisation";
 import type { SubjectCategory } from "./SubjectCategory";
@@ -225,6 +226,7 @@ export type {
   Selects,
   SentenceOverride,
   Severity,
+  SourceDocument,
   SpecialCategory,
   SubProcessorAuthorisation,
   SubjectCategory,

@@ -428,6 +428,9 @@ pub(super) fn further(doc: &RecordDocument, a: &Activity, c: &mut Composer) {
     if let Some(s) = &a.rights_info {
         kv_row(&mut t, l.rights, vec![para(doc.local(s), CELL)]);
     }
+    if let Some(n) = a.notes.as_ref().filter(|_| a.notes_in_record) {
+        kv_row(&mut t, l.notes, vec![para(n.clone(), CELL)]);
+    }
     if let Some(dt) = a.last_reviewed {
         kv_row(&mut t, l.last_reviewed, vec![para(dt.to_string(), CELL)]);
     }

@@ -126,6 +126,10 @@ pub(super) fn cover_page(doc: &RecordDocument, c: &mut Composer) {
     };
     kv_row(&mut t, l.scope, vec![para(scope, CELL)]);
     kv_row(&mut t, l.language, vec![para(l.language_name, CELL)]);
+    if let Some(s) = &doc.content.organisation.source {
+        let lines = d::source_document(s, doc);
+        kv_row(&mut t, l.source_document, lines_cell(&lines, CELL));
+    }
     kv_row(
         &mut t,
         l.digest,

@@ -28,6 +28,7 @@ const COLS: &[&str] = &[
     "created_at",
     "updated_at",
     "revision",
+    "notes_in_record",
 ];
 
 impl Stored for Activity {
@@ -138,6 +139,7 @@ impl Stored for Activity {
                 created_at: d.get(20)?,
                 updated_at: d.get(21)?,
                 revision: d.get(22)?,
+                notes_in_record: d.flag(23)?,
             })
         })
     }
@@ -218,6 +220,7 @@ impl Stored for Activity {
                 self.created_at,
                 self.updated_at,
                 self.revision,
+                self.notes_in_record,
             ])?;
         for table in [
             "purpose",

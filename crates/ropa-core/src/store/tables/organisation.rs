@@ -27,6 +27,7 @@ const COLS: &[&str] = &[
     "created_at",
     "updated_at",
     "revision",
+    "source",
 ];
 
 impl Stored for Organisation {
@@ -62,6 +63,7 @@ impl Stored for Organisation {
                 created_at: d.get(19)?,
                 updated_at: d.get(20)?,
                 revision: d.get(21)?,
+                source: d.json_opt(22, "source")?,
             })
         })
     }
@@ -95,6 +97,7 @@ impl Stored for Organisation {
                 self.created_at,
                 self.updated_at,
                 self.revision,
+                json_opt(&self.source)?,
             ])?;
         Ok(())
     }
