@@ -152,6 +152,7 @@ fn generate() -> Register {
                 location: None,
                 note: None,
                 retention: None,
+                privacy_url: None,
             });
         }
         for k in 0..3 {

@@ -464,6 +464,10 @@ pub struct Recipient {
     /// after 14 months"); besides the organisation's own rules.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retention: Option<Retention>,
+    /// The privacy information of the service used, where it differs from the party's general
+    /// privacy policy (YouTube's page under Google's policy).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub privacy_url: Option<String>,
 }
 
 /// Outcome of the DPIA screening (Art. 35(1), (3)).

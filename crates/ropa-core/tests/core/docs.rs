@@ -547,7 +547,8 @@ fn full_register() -> Value {
                     "service": "Payroll Cloud",
                     "location": "data centres in the USA",
                     "note": "Payroll only.",
-                    "retention": {"kind": "period", "amount": 14, "unit": "months", "trigger": "after the payroll run"}
+                    "retention": {"kind": "period", "amount": 14, "unit": "months", "trigger": "after the payroll run"},
+                    "privacy_url": "https://importer.example/payroll-cloud/privacy"
                 }],
                 "toms": ["tls"],
                 "dpia": {

@@ -513,6 +513,7 @@ fn synthetic_register() -> Register {
         location: None,
         note: None,
         retention: None,
+        privacy_url: None,
     });
     reg.activities.push(a);
     let mut s = ProcessorService::new("hosting", "ctrl", "Hosting der Praxissoftware");

@@ -96,6 +96,7 @@ pub fn populated(store: &mut Store) -> Activity {
         location: Some("USA".into()),
         note: None,
         retention: None,
+        privacy_url: None,
     });
     act.toms.push("tls".into());
     store.insert(act).unwrap()

@@ -748,6 +748,7 @@ fn complete_register() -> Register {
         location: None,
         note: None,
         retention: None,
+        privacy_url: None,
     });
     reg.activities.push(a);
     let mut t = Transfer::new("xfer", "newsletter", "mailer", "US");
@@ -811,6 +812,7 @@ fn transfer_mechanisms_are_stated_the_way_art_13_1_f_asks() {
             location: None,
             note: None,
             retention: None,
+            privacy_url: None,
         });
     }
     let mut t = Transfer::new("x-jp", "newsletter", "jp", "JP");
@@ -1572,4 +1574,27 @@ fn retention_of_a_purpose_and_of_a_recipient_is_printed_with_what_it_applies_to(
         let sheet = String::from_utf8(sheet).unwrap();
         assert!(sheet.contains(record), "{lang:?}: {sheet}");
     }
+}
+
+/// A service's own privacy page replaces the party's general policy in its entry; without one
+/// the party's is linked.
+#[test]
+fn a_services_own_privacy_page_is_linked_instead_of_the_partys() {
+    let mut reg = complete_register();
+    let general = "https://mailer.example/privacy";
+    let md = |reg: &Register| {
+        notice::markdown::render(&notice::build(reg, &options(Language::En)).unwrap())
+    };
+    assert!(md(&reg).contains(general));
+    let own = "https://mailer.example/newsletter-service/privacy";
+    reg.activities[0].recipients[0].privacy_url = Some(own.into());
+    let store = crate::export_support::store_of(&reg);
+    let stored = interchange::export(&store).unwrap();
+    assert_eq!(
+        stored.activities[0].recipients[0].privacy_url.as_deref(),
+        Some(own)
+    );
+    let text = md(&stored);
+    assert!(text.contains(own), "{text}");
+    assert!(!text.contains(&format!("<{general}>")), "{text}");
 }

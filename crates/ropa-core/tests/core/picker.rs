@@ -205,6 +205,7 @@ fn offered_mechanisms_validate_and_draw_no_check_finding_for_their_country() {
                 location: None,
                 note: None,
                 retention: None,
+                privacy_url: None,
             });
             reg.activities.push(a);
             let mut t = Transfer::new("t1", "act", "importer", &c.code);
@@ -295,6 +296,7 @@ fn mechanisms_the_checks_flag_are_not_offered() {
                 location: None,
                 note: None,
                 retention: None,
+                privacy_url: None,
             });
             reg.activities.push(a);
             let mut t = Transfer::new("t1", "act", "importer", code);

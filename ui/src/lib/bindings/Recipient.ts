@@ -31,4 +31,9 @@ note?: LocalText | null,
  * How long the recipient keeps the data, where the source says so ("the provider deletes
  * after 14 months"); besides the organisation's own rules.
  */
-retention?: Retention | null, };
+retention?: Retention | null, 
+/**
+ * The privacy information of the service used, where it differs from the party's general
+ * privacy policy (YouTube's page under Google's policy).
+ */
+privacy_url?: string | null, };

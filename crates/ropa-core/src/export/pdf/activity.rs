@@ -215,6 +215,9 @@ pub(super) fn activity(doc: &RecordDocument, a: &Activity, c: &mut Composer, fir
             if let Some(s) = &r.note {
                 what.push(detail(l.note, doc.local(s), 7.4));
             }
+            if let Some(u) = &r.privacy_url {
+                what.push(detail(l.privacy_policy, u.clone(), 7.4));
+            }
             if matches!(
                 r.role,
                 RecipientRole::Processor | RecipientRole::SubProcessor

@@ -86,7 +86,17 @@ impl<'a> Builder<'a> {
                 let locations = self.local_list(&locations);
                 parts.push(self.sentence("recipient.location", &[("location", locations)]));
             }
-            if let Some(url) = party.and_then(|p| p.privacy_policy_url.as_deref()) {
+            // The services' own privacy pages where the register has them, else the party's.
+            let mut urls: Vec<&str> = Vec::new();
+            for u in entries.iter().filter_map(|r| r.privacy_url.as_deref()) {
+                if !urls.contains(&u) {
+                    urls.push(u);
+                }
+            }
+            if urls.is_empty() {
+                urls.extend(party.and_then(|p| p.privacy_policy_url.as_deref()));
+            }
+            for url in urls {
                 parts.push(self.s("recipient.policy", &[("url", url_runs(url))]));
             }
             list.push(join(parts));

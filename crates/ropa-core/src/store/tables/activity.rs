@@ -82,7 +82,7 @@ impl Stored for Activity {
         )?;
         let mut recipients = children(
             conn,
-            "SELECT activity_id, party_id, role, service, location, note, retention FROM activity_recipient
+            "SELECT activity_id, party_id, role, service, location, note, retention, privacy_url FROM activity_recipient
              WHERE ?1 IS NULL OR activity_id = ?1 ORDER BY activity_id, position",
             id,
             |row| {
@@ -94,6 +94,7 @@ impl Stored for Activity {
                     location: d.get(4)?,
                     note: d.get(5)?,
                     retention: d.json_opt(6, "recipients.retention")?,
+                    privacy_url: d.get(7)?,
                 })
             },
         )?;
@@ -276,8 +277,8 @@ impl Stored for Activity {
             ])?;
         }
         let mut stmt = tx.prepare_cached(
-            "INSERT INTO activity_recipient (activity_id, position, party_id, role, service, location, note, retention)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            "INSERT INTO activity_recipient (activity_id, position, party_id, role, service, location, note, retention, privacy_url)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
         )?;
         for (pos, r) in self.recipients.iter().enumerate() {
             stmt.execute(rusqlite::params![
@@ -288,7 +289,8 @@ impl Stored for Activity {
                 r.service,
                 r.location,
                 r.note,
-                json_opt(&r.retention)?
+                json_opt(&r.retention)?,
+                r.privacy_url
             ])?;
         }
         links(
