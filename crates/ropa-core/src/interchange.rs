@@ -205,13 +205,27 @@ impl Register {
             }
         }
         let de = &mut serde_json::Deserializer::from_str(text);
-        serde_path_to_error::deserialize(de).map_err(|e| {
+        let mut register: Register = serde_path_to_error::deserialize(de).map_err(|e| {
             let path = e.path().to_string();
             Error::Import {
                 path,
                 message: e.into_inner().to_string(),
             }
-        })
+        })?;
+        register.upgrade();
+        Ok(register)
+    }
+
+    /// Converts what an older format version meant into today's terms (the document then reads
+    /// as the current version): before version 4 an Art. 28 clause not ticked was not confirmed,
+    /// which is "not known" now, not "missing".
+    fn upgrade(&mut self) {
+        if self.version < 4 {
+            for g in &mut self.agreements {
+                g.checklist = g.checklist.from_version_3();
+            }
+        }
+        self.version = self.version.max(FORMAT_VERSION);
     }
 
     /// Pretty-printed JSON with a trailing newline.

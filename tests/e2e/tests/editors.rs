@@ -226,7 +226,13 @@ async fn a_processor_with_agreement_and_dpf_transfer_is_kept_across_restarts() -
             "g_deletion_return",
             "h_audits",
         ] {
-            click(&client, &format!("[data-testid='art28-{clause}']")).await?;
+            choose(
+                &client,
+                &format!("[data-testid='art28-{clause}']"),
+                0,
+                "yes",
+            )
+            .await?;
         }
 
         // The transfer to the US: the form offers the DPF (and never the Privacy Shield).

@@ -51,6 +51,17 @@ define_rule!(
     "Abgeschlossener Vertrag nach Art. 28 ohne Datum oder Dokument"
 );
 define_rule!(
+    AGREEMENT_CHECKLIST_UNKNOWN,
+    "AGREEMENT_CHECKLIST_UNKNOWN",
+    Warning,
+    Contracts,
+    None,
+    "Art. 28(3)(a)–(h), 5(2) GDPR",
+    "Art. 28 Abs. 3 lit. a–h, Art. 5 Abs. 2 DSGVO",
+    "Not known whether the agreement has the Art. 28(3) clauses",
+    "Nicht bekannt, ob der Vertrag die Pflichtinhalte nach Art. 28 Abs. 3 enthält"
+);
+define_rule!(
     AGREEMENT_CHECKLIST_INCOMPLETE,
     "AGREEMENT_CHECKLIST_INCOMPLETE",
     Error,
@@ -124,6 +135,7 @@ pub(crate) const RULES: &[RuleInfo] = &[
     AGREEMENT_EXPIRED,
     AGREEMENT_UNDOCUMENTED,
     AGREEMENT_CHECKLIST_INCOMPLETE,
+    AGREEMENT_CHECKLIST_UNKNOWN,
     AGREEMENT_REVIEW_OVERDUE,
     SERVICE_AGREEMENT_MISSING,
     JOINT_ARRANGEMENT_MISSING,
@@ -298,16 +310,37 @@ fn agreements(cx: &mut Cx<'_>) {
                 &AGREEMENT_CHECKLIST_INCOMPLETE,
                 Target::agreement(g, label.clone(), Some("checklist")),
                 format!(
-                    "{ge} is not confirmed to contain the clauses of Art. 28(3){} GDPR ({} of 8 missing). Check the agreement, tick each clause it contains, and have the missing ones added (e.g. with the Commission's clauses of Implementing Decision (EU) 2021/915).",
+                    "{ge} lacks the clauses of Art. 28(3){} GDPR ({} of 8 missing). Have them added (e.g. with the Commission's clauses of Implementing Decision (EU) 2021/915) before the processor goes on receiving data.",
                     join(&letters, false),
                     missing.len()
                 ),
                 format!(
-                    "Für {} ist nicht bestätigt, dass er die Pflichtinhalte nach Art. 28 Abs. 3 {} DSGVO enthält ({} von 8 {}). Prüfen Sie den Vertrag, haken Sie jede enthaltene Regelung ab und lassen Sie fehlende ergänzen (z. B. mit den Standardvertragsklauseln nach Durchführungsbeschluss (EU) 2021/915).",
-                    gd.replacen("Der ", "den ", 1),
+                    "{} {} die Pflichtinhalte nach Art. 28 Abs. 3 {} DSGVO ({} von 8). Lassen Sie sie ergänzen (z. B. mit den Standardvertragsklauseln nach Durchführungsbeschluss (EU) 2021/915), bevor der Auftragsverarbeiter weiter Daten erhält.",
+                    gd.replacen("Der ", "Dem ", 1),
+                    if missing.len() == 1 { "fehlt" } else { "fehlen" },
                     join(&letters_de, true),
                     missing.len(),
-                    if missing.len() == 1 { "fehlt" } else { "fehlen" }
+                ),
+            );
+        }
+        let unknown = g.checklist.unknown();
+        if !unknown.is_empty() {
+            let letters: Vec<String> = unknown.iter().map(|l| format!("({l})")).collect();
+            let letters_de: Vec<String> = unknown.iter().map(|l| format!("lit. {l}")).collect();
+            cx.emit(
+                &AGREEMENT_CHECKLIST_UNKNOWN,
+                Target::agreement(g, label.clone(), Some("checklist")),
+                format!(
+                    "It is not recorded whether {} contains the clauses of Art. 28(3){} GDPR ({} of 8 not known). Check the agreement and record each clause as present or missing; the record prints them as not known until then.",
+                    ge.replacen("The ", "the ", 1),
+                    join(&letters, false),
+                    unknown.len()
+                ),
+                format!(
+                    "Es ist nicht erfasst, ob {} die Pflichtinhalte nach Art. 28 Abs. 3 {} DSGVO enthält ({} von 8 nicht bekannt). Prüfen Sie den Vertrag und tragen Sie jede Regelung als enthalten oder fehlend ein; bis dahin druckt das Verzeichnis sie als nicht bekannt.",
+                    gd.replacen("Der ", "der ", 1),
+                    join(&letters_de, true),
+                    unknown.len()
                 ),
             );
         }

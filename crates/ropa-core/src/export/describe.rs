@@ -540,17 +540,27 @@ pub fn one_line(text: &str) -> String {
 }
 
 /// The Art. 28(3) clauses present and missing, as two lists of short names.
-pub fn clauses(c: &Art28Checklist, l: &Labels) -> (Vec<&'static str>, Vec<&'static str>) {
-    let mut present = Vec::new();
-    let mut missing = Vec::new();
-    for (i, (_, ok)) in c.items().iter().enumerate() {
-        if *ok {
-            present.push(l.clause_names[i]);
-        } else {
-            missing.push(l.clause_names[i]);
+pub fn clauses(c: &Art28Checklist, l: &Labels) -> Clauses {
+    let mut out = Clauses::default();
+    for (i, (_, state)) in c.items().iter().enumerate() {
+        match state {
+            Some(true) => out.present.push(l.clause_names[i]),
+            Some(false) => out.missing.push(l.clause_names[i]),
+            None => out.unknown.push(l.clause_names[i]),
         }
     }
-    (present, missing)
+    out
+}
+
+/// The Art. 28(3) clauses of an agreement by what the register knows of them.
+#[derive(Debug, Default)]
+pub struct Clauses {
+    /// Known to be in the agreement.
+    pub present: Vec<&'static str>,
+    /// Known to be missing from it.
+    pub missing: Vec<&'static str>,
+    /// Not known either way.
+    pub unknown: Vec<&'static str>,
 }
 
 /// The joint controllers of an activity: recipients in the joint-controller role and partners

@@ -357,6 +357,8 @@ pub struct Labels {
     pub clauses_present: &'static str,
     /// Clauses missing.
     pub clauses_missing: &'static str,
+    /// Clauses not known either way.
+    pub clauses_unknown: &'static str,
     /// Sub-processor authorisation.
     pub subprocessors: &'static str,
     /// The Art. 28(3) clauses (a)–(h), short.
@@ -607,6 +609,7 @@ pub static EN: Labels = Labels {
     clauses: "Clauses of Art. 28(3)",
     clauses_present: "present",
     clauses_missing: "missing",
+    clauses_unknown: "not known",
     subprocessors: "Sub-processors",
     clause_names: [
         "(a) documented instructions",
@@ -806,6 +809,7 @@ pub static DE: Labels = Labels {
     clauses: "Regelungen nach Art. 28 Abs. 3 DSGVO",
     clauses_present: "enthalten",
     clauses_missing: "fehlen",
+    clauses_unknown: "nicht bekannt",
     subprocessors: "Unterauftragsverarbeiter",
     clause_names: [
         "a) dokumentierte Weisungen",

@@ -135,53 +135,54 @@ pub enum SubProcessorAuthorisation {
     Prohibited,
 }
 
-/// The clauses Art. 28(3)(a)–(h) requires in a processing agreement; `true` where the
-/// agreement contains the clause.
+/// The clauses Art. 28(3)(a)–(h) requires in a processing agreement, each known to be present
+/// (`true`), known to be missing (`false`) or not known (absent: nobody has checked, or the
+/// agreement was not seen).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Art28Checklist {
     /// (a) processes only on documented instructions, including on transfers.
-    #[serde(default)]
-    pub a_instructions: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub a_instructions: Option<bool>,
     /// (b) persons authorised are bound to confidentiality.
-    #[serde(default)]
-    pub b_confidentiality: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub b_confidentiality: Option<bool>,
     /// (c) takes the Art. 32 security measures.
-    #[serde(default)]
-    pub c_security: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub c_security: Option<bool>,
     /// (d) respects the conditions for engaging sub-processors.
-    #[serde(default)]
-    pub d_subprocessors: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub d_subprocessors: Option<bool>,
     /// (e) assists with data-subject requests.
-    #[serde(default)]
-    pub e_data_subject_rights: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub e_data_subject_rights: Option<bool>,
     /// (f) assists with Arts. 32–36 obligations.
-    #[serde(default)]
-    pub f_assistance: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub f_assistance: Option<bool>,
     /// (g) deletes or returns the data at the end.
-    #[serde(default)]
-    pub g_deletion_return: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub g_deletion_return: Option<bool>,
     /// (h) makes information available, allows audits, flags unlawful instructions.
-    #[serde(default)]
-    pub h_audits: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub h_audits: Option<bool>,
 }
 
 impl Art28Checklist {
     /// Every clause present.
     pub const COMPLETE: Art28Checklist = Art28Checklist {
-        a_instructions: true,
-        b_confidentiality: true,
-        c_security: true,
-        d_subprocessors: true,
-        e_data_subject_rights: true,
-        f_assistance: true,
-        g_deletion_return: true,
-        h_audits: true,
+        a_instructions: Some(true),
+        b_confidentiality: Some(true),
+        c_security: Some(true),
+        d_subprocessors: Some(true),
+        e_data_subject_rights: Some(true),
+        f_assistance: Some(true),
+        g_deletion_return: Some(true),
+        h_audits: Some(true),
     };
 
-    /// The clauses as `(letter, present)` pairs in order.
-    pub fn items(&self) -> [(char, bool); 8] {
+    /// The clauses as `(letter, present)` pairs in order (`None`: not known).
+    pub fn items(&self) -> [(char, Option<bool>); 8] {
         [
             ('a', self.a_instructions),
             ('b', self.b_confidentiality),
@@ -194,13 +195,38 @@ impl Art28Checklist {
         ]
     }
 
-    /// The letters of the missing clauses.
+    /// The letters of the clauses known to be missing.
     pub fn missing(&self) -> Vec<char> {
+        self.letters(Some(false))
+    }
+
+    /// The letters of the clauses nobody has recorded as present or missing.
+    pub fn unknown(&self) -> Vec<char> {
+        self.letters(None)
+    }
+
+    fn letters(&self, state: Option<bool>) -> Vec<char> {
         self.items()
             .iter()
-            .filter(|(_, present)| !present)
+            .filter(|(_, s)| *s == state)
             .map(|(l, _)| *l)
             .collect()
+    }
+
+    /// What documents of format version 3 and older meant: a clause not ticked was not
+    /// confirmed, so `false` there is not known rather than known to be missing.
+    pub fn from_version_3(self) -> Art28Checklist {
+        let up = |v: Option<bool>| v.filter(|present| *present);
+        Art28Checklist {
+            a_instructions: up(self.a_instructions),
+            b_confidentiality: up(self.b_confidentiality),
+            c_security: up(self.c_security),
+            d_subprocessors: up(self.d_subprocessors),
+            e_data_subject_rights: up(self.e_data_subject_rights),
+            f_assistance: up(self.f_assistance),
+            g_deletion_return: up(self.g_deletion_return),
+            h_audits: up(self.h_audits),
+        }
     }
 }
 

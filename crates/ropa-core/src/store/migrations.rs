@@ -14,6 +14,7 @@ const STEPS: &[&str] = &[
     include_str!("../../migrations/0005_party_names/up.sql"),
     include_str!("../../migrations/0006_source_facts/up.sql"),
     include_str!("../../migrations/0007_service_privacy/up.sql"),
+    include_str!("../../migrations/0008_checklist_unknown/up.sql"),
 ];
 
 /// Every migration of the register schema, oldest first.

@@ -633,12 +633,16 @@ fn cases() -> Vec<Case> {
         Case {
             code: "AGREEMENT_CHECKLIST_INCOMPLETE",
             target: "avv-sahyadri",
-            fire: |r, _| agr(r, "avv-sahyadri").checklist.h_audits = false,
-            quiet: |r, _| {
-                let g = agr(r, "avv-sahyadri");
-                g.checklist.h_audits = false;
-                g.status = AgreementStatus::Ended;
-            },
+            fire: |r, _| agr(r, "avv-sahyadri").checklist.h_audits = Some(false),
+            // Not known is not missing.
+            quiet: |r, _| agr(r, "avv-sahyadri").checklist.h_audits = None,
+        },
+        Case {
+            code: "AGREEMENT_CHECKLIST_UNKNOWN",
+            target: "avv-sahyadri",
+            fire: |r, _| agr(r, "avv-sahyadri").checklist.h_audits = None,
+            // Known to be missing is reported as such, not as unknown.
+            quiet: |r, _| agr(r, "avv-sahyadri").checklist.h_audits = Some(false),
         },
         Case {
             code: "AGREEMENT_REVIEW_OVERDUE",

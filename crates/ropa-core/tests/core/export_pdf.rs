@@ -757,3 +757,43 @@ fn the_source_is_on_the_cover_and_notes_only_where_marked() {
         "printed notes are facts of the digest"
     );
 }
+
+/// A clause nobody has checked is printed as not known, not as missing; a clause known to be
+/// missing as missing.
+#[test]
+fn an_unknown_clause_is_not_known_and_a_missing_one_missing() {
+    let mut reg = crate::fixture("ntware.json");
+    let g = reg
+        .agreements
+        .iter_mut()
+        .find(|g| g.id == "dpa-usercentrics")
+        .unwrap();
+    g.checklist.a_instructions = Some(true);
+    g.checklist.h_audits = Some(false);
+    let store = store_of(&reg);
+    let doc = document(&store, RecordKind::Controller, Language::En);
+    let dir = tempfile::tempdir().unwrap();
+    let path = write_file(dir.path(), "r.pdf", &pdf::to_bytes(&doc).unwrap());
+    let text = norm(&pdftotext_pages(&path).join("\n"));
+    let at = text
+        .find("[dpa-usercentrics]")
+        .expect("the agreement in the annex");
+    let entry = &text[at..at + 400];
+    assert!(
+        entry.contains("present: (a) documented instructions"),
+        "{entry}"
+    );
+    assert!(entry.contains("missing: (h) audits"), "{entry}");
+    assert!(entry.contains("not known: (b) confidentiality"), "{entry}");
+    // The checks say the same: one clause missing, six not known.
+    let findings = ropa_core::checks::check(&reg, &ropa_core::checks::CheckOptions::default());
+    let of = |code: &str| {
+        findings
+            .iter()
+            .filter(|f| f.code == code && f.target.id == "dpa-usercentrics")
+            .map(|f| f.message_en.clone())
+            .collect::<Vec<_>>()
+    };
+    assert!(of("AGREEMENT_CHECKLIST_INCOMPLETE")[0].contains("(1 of 8 missing)"));
+    assert!(of("AGREEMENT_CHECKLIST_UNKNOWN")[0].contains("(6 of 8 not known)"));
+}

@@ -21,6 +21,7 @@ pub(super) fn processors(doc: &RecordDocument) -> Vec<Vec<String>> {
         l.subject_matter.to_owned(),
         format!("{} – {}", l.clauses, l.clauses_present),
         format!("{} – {}", l.clauses, l.clauses_missing),
+        format!("{} – {}", l.clauses, l.clauses_unknown),
         l.subprocessors.to_owned(),
     ]];
     for p in doc.processors() {
@@ -45,12 +46,12 @@ pub(super) fn processors(doc: &RecordDocument) -> Vec<Vec<String>> {
         if agreements.is_empty() {
             let mut row = base;
             row.push(l.no_agreement.to_owned());
-            row.extend(std::iter::repeat_n(String::new(), 7));
+            row.extend(std::iter::repeat_n(String::new(), 8));
             rows.push(row);
             continue;
         }
         for g in agreements {
-            let (present, missing) = d::clauses(&g.checklist, l);
+            let clauses = d::clauses(&g.checklist, l);
             let mut row = base.clone();
             row.extend([
                 g.id.clone(),
@@ -58,8 +59,9 @@ pub(super) fn processors(doc: &RecordDocument) -> Vec<Vec<String>> {
                 g.signed_on.map(|x| x.to_string()).unwrap_or_default(),
                 g.document.clone().unwrap_or_default(),
                 doc.local_opt(g.subject_matter.as_ref()),
-                lines(present.iter().map(|s| (*s).to_owned())),
-                lines(missing.iter().map(|s| (*s).to_owned())),
+                lines(clauses.present.iter().map(|s| (*s).to_owned())),
+                lines(clauses.missing.iter().map(|s| (*s).to_owned())),
+                lines(clauses.unknown.iter().map(|s| (*s).to_owned())),
                 g.subprocessors
                     .map_or(l.not_recorded, |s| labels::subprocessors(s, lang))
                     .to_owned(),

@@ -152,13 +152,16 @@ pub(super) fn annex_processors(doc: &RecordDocument, c: &mut Composer) {
                     .map_or(l.not_recorded, |s| labels::subprocessors(s, lang)),
                 7.4,
             ));
-            let (present, missing) = d::clauses(&g.checklist, l);
+            let clauses = d::clauses(&g.checklist, l);
             let mut cl: Cell = Vec::new();
-            if !present.is_empty() {
-                cl.push(detail(l.clauses_present, present.join(", "), 7.4));
-            }
-            if !missing.is_empty() {
-                cl.push(detail(l.clauses_missing, missing.join(", "), 7.4));
+            for (label, list) in [
+                (l.clauses_present, &clauses.present),
+                (l.clauses_missing, &clauses.missing),
+                (l.clauses_unknown, &clauses.unknown),
+            ] {
+                if !list.is_empty() {
+                    cl.push(detail(label, list.join(", "), 7.4));
+                }
             }
             let who_cell = if i == 0 {
                 who.clone()
