@@ -529,12 +529,20 @@ async fn a_processor_with_agreement_and_dpf_transfer_is_kept_across_restarts() -
             value_of(&client, "[data-testid='agreement-signed_on']").await?,
             "2026-01-15"
         );
-        let checked = client
-            .find_all(Locator::Css(
-                "[data-testid='agreement-checklist'] input:checked",
-            ))
-            .await?;
-        assert_eq!(checked.len(), 8);
+        // Every clause reads as present after the restart.
+        for select in client
+            .find_all(Locator::Css("[data-testid='agreement-checklist'] select"))
+            .await?
+        {
+            assert_eq!(select.prop("value").await?.as_deref(), Some("yes"));
+        }
+        assert_eq!(
+            client
+                .find_all(Locator::Css("[data-testid='agreement-checklist'] select"))
+                .await?
+                .len(),
+            8
+        );
         find(
             &client,
             "[data-testid='transfer-mechanism'] option[value='dpf']",
