@@ -1486,20 +1486,7 @@ fn retention_without_a_time_limit_is_said_plainly_and_reported() {
         let n = notice::build(&stored, &options(lang)).unwrap();
         let md = norm(&notice::markdown::render(&n));
         assert!(md.contains(notice_words), "{lang:?}: {md}");
-        let doc = crate::export_support::document(
-            &store,
-            ropa_core::export::RecordKind::Controller,
-            lang,
-        );
-        let mut sheet = Vec::new();
-        ropa_core::export::csv::write(
-            &doc,
-            ropa_core::export::csv::Table::Activities,
-            &ropa_core::export::csv::CsvOptions::default(),
-            &mut sheet,
-        )
-        .unwrap();
-        let sheet = String::from_utf8(sheet).unwrap();
+        let sheet = record_csv(&store, lang);
         assert!(sheet.contains(record_words), "{lang:?}: {sheet}");
         assert!(sheet.contains(note));
     }
@@ -1558,20 +1545,7 @@ fn retention_of_a_purpose_and_of_a_recipient_is_printed_with_what_it_applies_to(
         let md = norm(&notice::markdown::render(&n));
         assert!(md.contains(purpose), "{lang:?}: {md}");
         assert!(md.contains(recipient), "{lang:?}: {md}");
-        let doc = crate::export_support::document(
-            &store,
-            ropa_core::export::RecordKind::Controller,
-            lang,
-        );
-        let mut sheet = Vec::new();
-        ropa_core::export::csv::write(
-            &doc,
-            ropa_core::export::csv::Table::Activities,
-            &ropa_core::export::csv::CsvOptions::default(),
-            &mut sheet,
-        )
-        .unwrap();
-        let sheet = String::from_utf8(sheet).unwrap();
+        let sheet = record_csv(&store, lang);
         assert!(sheet.contains(record), "{lang:?}: {sheet}");
     }
 }
@@ -1597,4 +1571,19 @@ fn a_services_own_privacy_page_is_linked_instead_of_the_partys() {
     let text = md(&stored);
     assert!(text.contains(own), "{text}");
     assert!(!text.contains(&format!("<{general}>")), "{text}");
+}
+
+/// The Art. 30 record of `store` in `lang` as its activities CSV.
+fn record_csv(store: &Store, lang: Language) -> String {
+    let doc =
+        crate::export_support::document(store, ropa_core::export::RecordKind::Controller, lang);
+    let mut sheet = Vec::new();
+    ropa_core::export::csv::write(
+        &doc,
+        ropa_core::export::csv::Table::Activities,
+        &ropa_core::export::csv::CsvOptions::default(),
+        &mut sheet,
+    )
+    .unwrap();
+    String::from_utf8(sheet).unwrap()
 }
