@@ -51,6 +51,17 @@ define_rule!(
     "Abgeschlossener Vertrag nach Art. 28 ohne Datum oder Dokument"
 );
 define_rule!(
+    AGREEMENT_NOT_SEEN,
+    "AGREEMENT_NOT_SEEN",
+    Warning,
+    Contracts,
+    None,
+    "Art. 28(3), (9), 5(2) GDPR",
+    "Art. 28 Abs. 3, 9, Art. 5 Abs. 2 DSGVO",
+    "Agreement asserted by the source, not seen",
+    "Vertrag von der Quelle behauptet, nicht eingesehen"
+);
+define_rule!(
     AGREEMENT_CHECKLIST_UNKNOWN,
     "AGREEMENT_CHECKLIST_UNKNOWN",
     Warning,
@@ -134,6 +145,7 @@ pub(crate) const RULES: &[RuleInfo] = &[
     AGREEMENT_UNSIGNED,
     AGREEMENT_EXPIRED,
     AGREEMENT_UNDOCUMENTED,
+    AGREEMENT_NOT_SEEN,
     AGREEMENT_CHECKLIST_INCOMPLETE,
     AGREEMENT_CHECKLIST_UNKNOWN,
     AGREEMENT_REVIEW_OVERDUE,
@@ -266,7 +278,22 @@ fn agreements(cx: &mut Cx<'_>) {
             continue;
         }
         let (label, ge, gd) = agreement_label(cx, g);
-        if g.status == AgreementStatus::Signed && (g.signed_on.is_none() || g.document.is_none()) {
+        if g.asserted_only {
+            // One finding says it all: nobody has the agreement, so its date, place and
+            // clauses are unknown too.
+            cx.emit(
+                &AGREEMENT_NOT_SEEN,
+                Target::agreement(g, label.clone(), Some("asserted_only")),
+                format!(
+                    "{ge} is only asserted by the source; nobody has seen it. Obtain the agreement, record when it was concluded and where it is kept, and check its Art. 28(3) clauses: an agreement must be produced on request (Art. 5(2), 28(9) GDPR)."
+                ),
+                format!(
+                    "{gd} wird von der Quelle nur behauptet; niemand hat ihn eingesehen. Beschaffen Sie den Vertrag, tragen Sie Abschlussdatum und Ablageort ein und prüfen Sie die Pflichtinhalte nach Art. 28 Abs. 3 DSGVO: Ein Vertrag muss auf Anforderung vorgelegt werden können (Art. 5 Abs. 2, Art. 28 Abs. 9 DSGVO)."
+                ),
+            );
+        } else if g.status == AgreementStatus::Signed
+            && (g.signed_on.is_none() || g.document.is_none())
+        {
             let mut missing_en = Vec::new();
             let mut missing_de = Vec::new();
             if g.signed_on.is_none() {
@@ -324,7 +351,7 @@ fn agreements(cx: &mut Cx<'_>) {
             );
         }
         let unknown = g.checklist.unknown();
-        if !unknown.is_empty() {
+        if !unknown.is_empty() && !g.asserted_only {
             let letters: Vec<String> = unknown.iter().map(|l| format!("({l})")).collect();
             let letters_de: Vec<String> = unknown.iter().map(|l| format!("lit. {l}")).collect();
             cx.emit(

@@ -359,6 +359,8 @@ pub struct Labels {
     pub clauses_missing: &'static str,
     /// Clauses not known either way.
     pub clauses_unknown: &'static str,
+    /// An agreement the source asserts and nobody has seen.
+    pub asserted_only: &'static str,
     /// Sub-processor authorisation.
     pub subprocessors: &'static str,
     /// The Art. 28(3) clauses (a)–(h), short.
@@ -610,6 +612,7 @@ pub static EN: Labels = Labels {
     clauses_present: "present",
     clauses_missing: "missing",
     clauses_unknown: "not known",
+    asserted_only: "asserted by the source, not seen",
     subprocessors: "Sub-processors",
     clause_names: [
         "(a) documented instructions",
@@ -810,6 +813,7 @@ pub static DE: Labels = Labels {
     clauses_present: "enthalten",
     clauses_missing: "fehlen",
     clauses_unknown: "nicht bekannt",
+    asserted_only: "von der Quelle behauptet, nicht eingesehen",
     subprocessors: "Unterauftragsverarbeiter",
     clause_names: [
         "a) dokumentierte Weisungen",

@@ -267,6 +267,10 @@ pub struct Agreement {
     /// How sub-processors are authorised.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subprocessors: Option<SubProcessorAuthorisation>,
+    /// The source only asserts that the agreement exists ("we have concluded agreements with all
+    /// our service providers"); nobody has seen it, so its date, place and clauses are not known.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub asserted_only: bool,
     /// Internal notes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,
@@ -297,6 +301,7 @@ impl Agreement {
             subject_matter: None,
             checklist: Art28Checklist::default(),
             subprocessors: None,
+            asserted_only: false,
             notes: None,
             created_at: String::new(),
             updated_at: String::new(),

@@ -15,6 +15,7 @@ const STEPS: &[&str] = &[
     include_str!("../../migrations/0006_source_facts/up.sql"),
     include_str!("../../migrations/0007_service_privacy/up.sql"),
     include_str!("../../migrations/0008_checklist_unknown/up.sql"),
+    include_str!("../../migrations/0009_agreement_asserted/up.sql"),
 ];
 
 /// Every migration of the register schema, oldest first.

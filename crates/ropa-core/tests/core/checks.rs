@@ -638,6 +638,16 @@ fn cases() -> Vec<Case> {
             quiet: |r, _| agr(r, "avv-sahyadri").checklist.h_audits = None,
         },
         Case {
+            code: "AGREEMENT_NOT_SEEN",
+            target: "avv-sahyadri",
+            fire: |r, _| agr(r, "avv-sahyadri").asserted_only = true,
+            quiet: |r, _| {
+                let g = agr(r, "avv-sahyadri");
+                g.asserted_only = true;
+                g.status = AgreementStatus::Ended;
+            },
+        },
+        Case {
             code: "AGREEMENT_CHECKLIST_UNKNOWN",
             target: "avv-sahyadri",
             fire: |r, _| agr(r, "avv-sahyadri").checklist.h_audits = None,

@@ -155,16 +155,18 @@ fn ntware_defects_are_reported() {
         Some("retention.trigger"),
     );
 
-    // §3: agreements asserted in general only: no date, document or clauses. Nothing says a
-    // clause is missing, so the clauses are not known (reported as such, not as missing).
-    assert_eq!(count(&found, "AGREEMENT_UNDOCUMENTED"), 11);
+    // §3: agreements asserted in general only ("We have entered into agreements with all
+    // service providers"): recorded as asserted, not seen, and reported once each as such, not
+    // as undocumented or with missing clauses.
+    assert_eq!(count(&found, "AGREEMENT_NOT_SEEN"), 11);
+    assert_eq!(count(&found, "AGREEMENT_UNDOCUMENTED"), 0);
     assert_eq!(count(&found, "AGREEMENT_CHECKLIST_INCOMPLETE"), 0);
-    assert_eq!(count(&found, "AGREEMENT_CHECKLIST_UNKNOWN"), 11);
+    assert_eq!(count(&found, "AGREEMENT_CHECKLIST_UNKNOWN"), 0);
     hit(
         &found,
-        "AGREEMENT_CHECKLIST_UNKNOWN",
+        "AGREEMENT_NOT_SEEN",
         "dpa-rocket-science-group",
-        Some("checklist"),
+        Some("asserted_only"),
     );
 
     // Recipients whose country the policy does not give.

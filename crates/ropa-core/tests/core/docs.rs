@@ -460,6 +460,13 @@ fn full_register() -> Value {
                 },
                 "subprocessors": "general",
                 "notes": "Audit clause missing."
+            },
+            {
+                "id": "dpa-parent",
+                "party": "parent-co",
+                "status": "signed",
+                "asserted_only": true,
+                "checklist": {"a_instructions": true}
             }
         ],
         "joint_arrangements": [

@@ -768,6 +768,8 @@ fn an_unknown_clause_is_not_known_and_a_missing_one_missing() {
         .iter_mut()
         .find(|g| g.id == "dpa-usercentrics")
         .unwrap();
+    // Seen and checked now: one clause present, one missing, the rest not recorded yet.
+    g.asserted_only = false;
     g.checklist.a_instructions = Some(true);
     g.checklist.h_audits = Some(false);
     let store = store_of(&reg);

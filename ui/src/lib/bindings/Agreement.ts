@@ -54,6 +54,11 @@ checklist: Art28Checklist,
  */
 subprocessors?: SubProcessorAuthorisation | null, 
 /**
+ * The source only asserts that the agreement exists ("we have concluded agreements with all
+ * our service providers"); nobody has seen it, so its date, place and clauses are not known.
+ */
+asserted_only?: boolean, 
+/**
  * Internal notes.
  */
 notes?: string | null, 

@@ -55,7 +55,15 @@ pub(super) fn processors(doc: &RecordDocument) -> Vec<Vec<String>> {
             let mut row = base.clone();
             row.extend([
                 g.id.clone(),
-                labels::agreement_status(g.status, lang).to_owned(),
+                if g.asserted_only {
+                    format!(
+                        "{} ({})",
+                        labels::agreement_status(g.status, lang),
+                        l.asserted_only
+                    )
+                } else {
+                    labels::agreement_status(g.status, lang).to_owned()
+                },
                 g.signed_on.map(|x| x.to_string()).unwrap_or_default(),
                 g.document.clone().unwrap_or_default(),
                 doc.local_opt(g.subject_matter.as_ref()),

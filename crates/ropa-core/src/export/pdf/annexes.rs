@@ -120,6 +120,9 @@ pub(super) fn annex_processors(doc: &RecordDocument, c: &mut Composer) {
                 ),
                 CELL_BOLD,
             )];
+            if g.asserted_only {
+                a.push(muted(l.asserted_only, 7.4));
+            }
             if let Some(dt) = g.signed_on {
                 a.push(detail(&d::capitalise(l.signed_on), dt.to_string(), 7.4));
             }

@@ -173,6 +173,7 @@ const AGREEMENT_COLS: &[&str] = &[
     "created_at",
     "updated_at",
     "revision",
+    "asserted_only",
 ];
 
 impl Stored for Agreement {
@@ -207,6 +208,7 @@ impl Stored for Agreement {
                 created_at: d.get(11)?,
                 updated_at: d.get(12)?,
                 revision: d.get(13)?,
+                asserted_only: d.flag(14)?,
             })
         })
     }
@@ -244,6 +246,7 @@ impl Stored for Agreement {
                 self.created_at,
                 self.updated_at,
                 self.revision,
+                self.asserted_only,
             ])?;
         tx.execute(
             "DELETE FROM agreement_activity WHERE agreement_id = ?1",
