@@ -25,7 +25,9 @@ const toms = new Map([
 ]);
 
 /** A fake shell holding processor services, with every call recorded. */
-function fakeShell(options: { failUpdate?: Rec; failDelete?: Rec; none?: boolean } = {}) {
+function fakeShell(
+  options: { failUpdate?: Rec; failDelete?: Rec; none?: boolean; untranslated?: Rec[] } = {},
+) {
   const services: Rec[] = [
     {
       id: 's1',
@@ -58,6 +60,8 @@ function fakeShell(options: { failUpdate?: Rec; failDelete?: Rec; none?: boolean
       }
       case 'get_record':
         return services.find((s) => s.id === request.id);
+      case 'untranslated_texts':
+        return options.untranslated ?? [];
       case 'delete_record': {
         if (options.failDelete) throw options.failDelete;
         const index = services.findIndex((s) => s.id === request.id);
@@ -323,5 +327,23 @@ describe('ServicesView', () => {
     expect($(root, 'services-error')?.textContent).toContain('transfer `x1`');
     expect(texts(root, 'service-row-name')).toEqual(['Hosted ticket system']);
     expect($(root, 'service-editor')).not.toBeNull();
+  });
+
+  it('filters the services whose texts lack a translation', async () => {
+    const shell = fakeShell({
+      untranslated: [
+        { entity: 'processor_service', id: 's1', language: 'de', fields: ['name'] },
+        { entity: 'activity', id: 's2', language: 'de', fields: ['name'] },
+      ],
+    });
+    shell.services.push({ id: 's2', controller: 'c2', name: 'Backups', processing_categories: [], toms: [], revision: 1 });
+    const { root: target } = await render();
+    const names = () => $$(target, 'service-row-name').map((e) => e.textContent);
+    expect(names()).toEqual(['Hosted ticket system', 'Backups']);
+    const filter = $<HTMLInputElement>(target, 'services-filter-translation');
+    expect(filter?.parentElement?.textContent).toContain('(1)');
+    filter?.click();
+    flushSync();
+    expect(names()).toEqual(['Hosted ticket system']);
   });
 });
