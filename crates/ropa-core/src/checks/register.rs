@@ -167,14 +167,34 @@ pub(crate) fn check(cx: &mut Cx<'_>) {
                 && org.employees.is_some_and(|n| n >= BDSG_DPO_THRESHOLD)
             {
                 let n = org.employees.unwrap_or_default();
+                // "None designated" is a statement; nothing recorded is not knowing.
+                let (said_en, said_de) = if org.dpo_designated == Some(false) {
+                    (
+                        format!(
+                            "\"{name}\" records that it has designated no data protection officer, but has {n} employees."
+                        ),
+                        format!(
+                            "„{name}“ hat nach dem Verzeichnis keinen Datenschutzbeauftragten benannt, hat aber {n} Beschäftigte."
+                        ),
+                    )
+                } else {
+                    (
+                        format!(
+                            "No data protection officer is recorded for \"{name}\", which has {n} employees."
+                        ),
+                        format!(
+                            "Für „{name}“ mit {n} Beschäftigten ist kein Datenschutzbeauftragter erfasst."
+                        ),
+                    )
+                };
                 cx.emit(
                     &DPO_NOT_DESIGNATED,
                     Target::organisation(org, Some("dpo")),
                     format!(
-                        "No data protection officer is recorded for \"{name}\", which has {n} employees. In Germany a DPO must be designated where at least 20 persons are constantly engaged in the automated processing of personal data (Section 38 BDSG), and always where Art. 37(1) GDPR applies. Check the duty and record the DPO, or note why none is needed."
+                        "{said_en} In Germany a DPO must be designated where at least 20 persons are constantly engaged in the automated processing of personal data (Section 38 BDSG), and always where Art. 37(1) GDPR applies. Check the duty and record the DPO, or note why none is needed."
                     ),
                     format!(
-                        "Für „{name}“ mit {n} Beschäftigten ist kein Datenschutzbeauftragter erfasst. In Deutschland ist ein Datenschutzbeauftragter zu benennen, wenn in der Regel mindestens 20 Personen ständig mit der automatisierten Verarbeitung personenbezogener Daten beschäftigt sind (§ 38 BDSG), und stets in den Fällen des Art. 37 Abs. 1 DSGVO. Prüfen Sie die Benennungspflicht und tragen Sie den Datenschutzbeauftragten ein oder vermerken Sie, warum keiner erforderlich ist."
+                        "{said_de} In Deutschland ist ein Datenschutzbeauftragter zu benennen, wenn in der Regel mindestens 20 Personen ständig mit der automatisierten Verarbeitung personenbezogener Daten beschäftigt sind (§ 38 BDSG), und stets in den Fällen des Art. 37 Abs. 1 DSGVO. Prüfen Sie die Benennungspflicht und tragen Sie den Datenschutzbeauftragten ein oder vermerken Sie, warum keiner erforderlich ist."
                     ),
                 );
             }

@@ -89,6 +89,8 @@ pub struct Labels {
     pub reading_note_processor: &'static str,
     /// "Internal DPO" / "external DPO".
     pub dpo_internal: &'static str,
+    /// The organisation has designated no DPO.
+    pub no_dpo: &'static str,
     /// External DPO.
     pub dpo_external: &'static str,
 
@@ -477,6 +479,7 @@ pub static EN: Labels = Labels {
     reading_note: "Each activity is laid out by the points (a) to (g) of Art. 30(1) GDPR. Facts the register does not hold are marked \u{201c}not recorded\u{201d}. Where the register keeps the legal basis in the words of its source, they are quoted after the citation. Reference codes of activities and ids of parties [in brackets] identify the records in the register.",
     reading_note_processor: "Each processing carried out on behalf of a controller is laid out by the points (a) to (d) of Art. 30(2) GDPR. Facts the register does not hold are marked \u{201c}not recorded\u{201d}. Ids of services and parties [in brackets] identify the records in the register.",
     dpo_internal: "internal",
+    no_dpo: "none designated",
     dpo_external: "external",
     address: "Address",
     country: "Country",
@@ -678,6 +681,7 @@ pub static DE: Labels = Labels {
     reading_note: "Jede Verarbeitungstätigkeit ist nach den Buchstaben a bis g des Art. 30 Abs. 1 DSGVO gegliedert. Angaben, die das Register nicht enthält, sind als \u{201e}nicht erfasst\u{201c} gekennzeichnet. Wo das Register die Rechtsgrundlage im Wortlaut der Quelle festhält, ist dieser nach der Fundstelle zitiert. Die Kennungen der Tätigkeiten und der Beteiligten [in eckigen Klammern] bezeichnen die Datensätze im Register.",
     reading_note_processor: "Jede Verarbeitung im Auftrag eines Verantwortlichen ist nach den Buchstaben a bis d des Art. 30 Abs. 2 DSGVO gegliedert. Angaben, die das Register nicht enthält, sind als \u{201e}nicht erfasst\u{201c} gekennzeichnet. Die Kennungen der Auftragsverarbeitungen und der Beteiligten [in eckigen Klammern] bezeichnen die Datensätze im Register.",
     dpo_internal: "intern",
+    no_dpo: "keiner benannt",
     dpo_external: "extern",
     address: "Anschrift",
     country: "Land",

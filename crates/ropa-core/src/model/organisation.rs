@@ -46,6 +46,10 @@ pub struct Organisation {
     /// The data protection officer, where one is designated.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dpo: Option<Dpo>,
+    /// `false`: the organisation has designated no DPO (known, not merely unrecorded); absent:
+    /// not recorded. A recorded `dpo` means one is designated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dpo_designated: Option<bool>,
     /// The competent supervisory authority.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub supervisory_authority: Option<Contact>,
@@ -132,6 +136,7 @@ impl Organisation {
             employees: None,
             notes: None,
             source: None,
+            dpo_designated: None,
             created_at: String::new(),
             updated_at: String::new(),
             revision: 0,

@@ -16,6 +16,7 @@ const STEPS: &[&str] = &[
     include_str!("../../migrations/0007_service_privacy/up.sql"),
     include_str!("../../migrations/0008_checklist_unknown/up.sql"),
     include_str!("../../migrations/0009_agreement_asserted/up.sql"),
+    include_str!("../../migrations/0010_dpo_designated/up.sql"),
 ];
 
 /// Every migration of the register schema, oldest first.

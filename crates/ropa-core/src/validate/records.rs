@@ -13,6 +13,13 @@ impl Validate for Organisation {
             ));
         }
         c.required("legal_name", &self.legal_name)?;
+        if self.dpo.is_some() && self.dpo_designated == Some(false) {
+            return Err(c.fail(
+                "dpo_designated",
+                "is false, but a data protection officer is recorded; remove one of the two",
+                "ist false, aber ein Datenschutzbeauftragter ist erfasst; entfernen Sie eines von beiden",
+            ));
+        }
         c.country("country", &self.country)?;
         c.email("email", &self.email)?;
         c.contact("representative", &self.representative)?;

@@ -367,6 +367,7 @@ fn full_register() -> Value {
             "website": "https://beispiel.de",
             "management": "Erika Beispiel (Geschäftsführerin)",
             "representative": contact("EU Rep SPRL"),
+            "dpo_designated": true,
             "dpo": {
                 "kind": "external",
                 "name": "Dr. Max Muster",

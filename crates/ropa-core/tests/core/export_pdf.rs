@@ -799,3 +799,38 @@ fn an_unknown_clause_is_not_known_and_a_missing_one_missing() {
     assert!(of("AGREEMENT_CHECKLIST_INCOMPLETE")[0].contains("(1 of 8 missing)"));
     assert!(of("AGREEMENT_CHECKLIST_UNKNOWN")[0].contains("(6 of 8 not known)"));
 }
+
+/// "No DPO designated" is a statement the cover prints, apart from a register that says nothing;
+/// the check words the two apart too.
+#[test]
+fn no_dpo_designated_is_printed_and_checked_apart_from_not_recorded() {
+    let mut reg = crate::fixture("clean.json");
+    reg.organisation.dpo = None;
+    let cover = |reg: &Register| {
+        let store = store_of(reg);
+        let doc = document(&store, RecordKind::Controller, Language::En);
+        let dir = tempfile::tempdir().unwrap();
+        let path = write_file(dir.path(), "r.pdf", &pdf::to_bytes(&doc).unwrap());
+        norm(&pdftotext_page(&path, 1))
+    };
+    let dpo_message = |reg: &Register| {
+        ropa_core::checks::check(reg, &ropa_core::checks::CheckOptions::default())
+            .into_iter()
+            .find(|f| f.code == "DPO_NOT_DESIGNATED")
+            .map(|f| f.message_en)
+            .unwrap_or_default()
+    };
+    assert!(cover(&reg).contains("Data protection officer not recorded"));
+    assert!(dpo_message(&reg).starts_with("No data protection officer is recorded"));
+    reg.organisation.dpo_designated = Some(false);
+    assert!(cover(&reg).contains("Data protection officer none designated"));
+    assert!(
+        dpo_message(&reg).contains("records that it has designated no data protection officer")
+    );
+    // A DPO and "none designated" contradict each other.
+    let mut both = crate::fixture("clean.json");
+    both.organisation.dpo_designated = Some(false);
+    let dir = tempfile::tempdir().unwrap();
+    let err = Store::create(&dir.path().join("r.ropa"), &both.organisation).unwrap_err();
+    assert!(err.to_string().contains("dpo_designated"), "{err}");
+}

@@ -57,6 +57,11 @@ representative?: Contact | null,
  */
 dpo?: Dpo | null, 
 /**
+ * `false`: the organisation has designated no DPO (known, not merely unrecorded); absent:
+ * not recorded. A recorded `dpo` means one is designated.
+ */
+dpo_designated?: boolean | null, 
+/**
  * The competent supervisory authority.
  */
 supervisory_authority?: Contact | null, 

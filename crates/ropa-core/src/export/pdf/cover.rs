@@ -58,6 +58,7 @@ pub(super) fn cover_page(doc: &RecordDocument, c: &mut Composer) {
         l.dpo,
         match &o.dpo {
             Some(p) => lines_cell(&d::dpo_lines(p, doc), CELL),
+            None if o.dpo_designated == Some(false) => vec![para(l.no_dpo, CELL)],
             None => vec![not_recorded(l, CELL)],
         },
     );

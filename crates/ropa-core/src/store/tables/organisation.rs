@@ -28,6 +28,7 @@ const COLS: &[&str] = &[
     "updated_at",
     "revision",
     "source",
+    "dpo_designated",
 ];
 
 impl Stored for Organisation {
@@ -64,6 +65,7 @@ impl Stored for Organisation {
                 updated_at: d.get(20)?,
                 revision: d.get(21)?,
                 source: d.json_opt(22, "source")?,
+                dpo_designated: d.get(23)?,
             })
         })
     }
@@ -98,6 +100,7 @@ impl Stored for Organisation {
                 self.updated_at,
                 self.revision,
                 json_opt(&self.source)?,
+                self.dpo_designated,
             ])?;
         Ok(())
     }
