@@ -225,7 +225,7 @@ impl Register {
                 g.checklist = g.checklist.from_version_3();
             }
         }
-        self.version = self.version.max(FORMAT_VERSION);
+        self.version = FORMAT_VERSION;
     }
 
     /// Pretty-printed JSON with a trailing newline.

@@ -16,7 +16,7 @@ use std::time::Duration;
 use common::{TestResult, WAIT, choose, click, eventually, find, screenshot, type_into, with_app};
 use fantoccini::{Client, Locator};
 use ropa_core::interchange::{self, Register};
-use ropa_core::model::Activity;
+use ropa_core::model::{Activity, Language};
 use ropa_core::store::Store;
 
 const FIXTURE: &str = include_str!("../../fixtures/ntware.json");
@@ -34,6 +34,15 @@ fn create_register(path: &Path) -> TestResult<(String, Vec<Activity>)> {
     let mut store = Store::create(path, &register.organisation)?;
     interchange::import(&mut store, &register)?;
     Ok((store.organisation()?.legal_name, store.list::<Activity>()?))
+}
+
+/// An activity's English name as the register file holds it now.
+fn english_name(path: &Path, id: &str) -> TestResult<String> {
+    Ok(Store::open(path)?
+        .get::<Activity>(id)?
+        .name
+        .best(Language::En)
+        .to_owned())
 }
 
 #[tokio::test]
@@ -61,7 +70,7 @@ async fn first_screen_shows_the_register() -> TestResult {
         let names = texts(&client, "[data-testid='activity-name']").await?;
         let expected: Vec<&str> = activities
             .iter()
-            .map(|a| a.name.best(ropa_core::model::Language::En))
+            .map(|a| a.name.best(Language::En))
             .collect();
         assert_eq!(names, expected);
         let references = texts(&client, "[data-testid='activity-reference']").await?;
@@ -118,18 +127,9 @@ async fn edits_save_as_the_user_types_and_a_conflict_is_shown_not_overwritten() 
             .for_element(Locator::Css("[data-testid='edit-name-en']"))
             .await?;
         name.send_keys(" (edited)").await?;
-        let wanted = format!(
-            "{} (edited)",
-            first.name.best(ropa_core::model::Language::En)
-        );
+        let wanted = format!("{} (edited)", first.name.best(Language::En));
         eventually(
-            || {
-                Ok(Store::open(&path)?
-                    .get::<Activity>(&first.id)?
-                    .name
-                    .best(ropa_core::model::Language::En)
-                    == wanted)
-            },
+            || Ok(english_name(&path, &first.id)? == wanted),
             "the edited name in the register file",
         )
         .await?;
@@ -196,26 +196,11 @@ async fn a_save_waits_for_a_register_held_by_another_program_and_says_so() -> Te
         name.send_keys(" (while busy)").await?;
         find(&client, "[data-testid='register-busy']").await?;
         screenshot(&client, "register-busy").await?;
-        let wanted = format!(
-            "{} (while busy)",
-            first.name.best(ropa_core::model::Language::En)
-        );
-        assert_ne!(
-            Store::open(&path)?
-                .get::<Activity>(&first.id)?
-                .name
-                .best(ropa_core::model::Language::En),
-            wanted
-        );
+        let wanted = format!("{} (while busy)", first.name.best(Language::En));
+        assert_ne!(english_name(&path, &first.id)?, wanted);
         holder.connection().execute_batch("COMMIT")?;
         eventually(
-            || {
-                Ok(Store::open(&path)?
-                    .get::<Activity>(&first.id)?
-                    .name
-                    .best(ropa_core::model::Language::En)
-                    == wanted)
-            },
+            || Ok(english_name(&path, &first.id)? == wanted),
             "the edit saved once the register is free",
         )
         .await?;

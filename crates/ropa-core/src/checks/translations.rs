@@ -6,7 +6,7 @@
 
 use super::text::{act_de, act_en, party_de, party_en, q_de, q_en};
 use super::{Cx, RuleInfo, Target, define_rule};
-use crate::model::{Language, LocalTexts, RecordMeta};
+use crate::model::{Entity, Language};
 use crate::wording::template;
 
 define_rule!(
@@ -33,24 +33,100 @@ fn name(lang: Language, german: bool) -> &'static str {
     })
 }
 
-/// A record as the message names it (English, German) and where the finding points.
-struct Named {
-    target: Target,
-    en: String,
-    de: String,
+/// A record as the message names it (English, German) and where the finding points; `None`
+/// for a record the register does not hold.
+fn named(cx: &Cx<'_>, entity: Entity, id: &str) -> Option<(Target, String, String)> {
+    let reg = cx.reg;
+    let party_names = |party: &str| match cx.party(party) {
+        Some(p) => (party_en(p), party_de(p)),
+        None => (q_en(party), q_de(party)),
+    };
+    Some(match entity {
+        Entity::Activity => {
+            let a = cx.activity(id)?;
+            (Target::activity(a, None), act_en(a), act_de(a))
+        }
+        Entity::Party => {
+            let p = cx.party(id)?;
+            (
+                Target::party(p, None),
+                format!("The recipient category {}", party_en(p)),
+                format!("Die Empfängerkategorie {}", party_de(p)),
+            )
+        }
+        Entity::Transfer => {
+            let t = reg.transfers.iter().find(|t| t.id == id)?;
+            let (pe, pd) = party_names(&t.party);
+            (
+                Target::record(t, pe.as_str().into(), None),
+                format!("The transfer to {pe}"),
+                format!("Die Übermittlung an {pd}"),
+            )
+        }
+        Entity::Agreement => {
+            let g = reg.agreements.iter().find(|g| g.id == id)?;
+            let (pe, pd) = party_names(&g.party);
+            (
+                Target::record(g, pe.as_str().into(), None),
+                format!("The Art. 28 agreement with {pe}"),
+                format!("Der Vertrag nach Art. 28 DSGVO mit {pd}"),
+            )
+        }
+        Entity::JointArrangement => {
+            let j = reg.joint_arrangements.iter().find(|j| j.id == id)?;
+            (
+                Target::joint(j, None),
+                format!("The joint-controller arrangement {}", q_en(&j.title)),
+                format!("Die Vereinbarung nach Art. 26 DSGVO {}", q_de(&j.title)),
+            )
+        }
+        Entity::ProcessorService => {
+            let s = reg.processor_services.iter().find(|s| s.id == id)?;
+            (
+                Target::service(s, None),
+                format!("The processor service {}", q_en(&s.name)),
+                format!("Die Auftragsverarbeitung {}", q_de(&s.name)),
+            )
+        }
+        Entity::DataCategory => {
+            let c = cx.category(id)?;
+            (
+                Target::record(c, c.name.clone(), None),
+                format!("The data category {}", q_en(&c.name)),
+                format!("Die Datenkategorie {}", q_de(&c.name)),
+            )
+        }
+        Entity::SubjectCategory => {
+            let c = reg.subject_categories.iter().find(|c| c.id == id)?;
+            (
+                Target::record(c, c.name.clone(), None),
+                format!("The data-subject category {}", q_en(&c.name)),
+                format!("Die Kategorie betroffener Personen {}", q_de(&c.name)),
+            )
+        }
+        Entity::Tom => {
+            let m = reg.toms.iter().find(|m| m.id == id)?;
+            (
+                Target::record(m, m.name.clone(), None),
+                format!("The measure {}", q_en(&m.name)),
+                format!("Die Maßnahme {}", q_de(&m.name)),
+            )
+        }
+        Entity::Organisation | Entity::NoticeSettings => return None,
+    })
 }
 
-fn report<T: LocalTexts + RecordMeta>(cx: &mut Cx<'_>, record: &T, named: impl Fn() -> Named) {
-    let org = &cx.reg.organisation;
-    for gap in record.untranslated(org) {
-        let Some(first) = gap.fields.first() else {
+/// One finding per record and language, over what [`Register::untranslated`] lists (the same
+/// list the app counts).
+///
+/// [`Register::untranslated`]: crate::interchange::Register::untranslated
+pub(crate) fn check(cx: &mut Cx<'_>) {
+    for gap in cx.reg.untranslated() {
+        let (Some(first), Some((mut target, who_en, who_de))) =
+            (gap.fields.first(), named(cx, gap.entity, &gap.id))
+        else {
             continue;
         };
-        let Named {
-            mut target,
-            en: who_en,
-            de: who_de,
-        } = named();
         target.field = Some(first.clone());
         let list = gap.fields.join(", ");
         let (le, ld) = (name(gap.language, false), name(gap.language, true));
@@ -64,80 +140,5 @@ fn report<T: LocalTexts + RecordMeta>(cx: &mut Cx<'_>, record: &T, named: impl F
                 "{who_de}: kein Text in der Sprache {ld} für {list}. Die Dokumente in dieser Sprache zeigen diese Texte in einer anderen Sprache, als nicht übersetzt markiert, und die endgültige Datenschutzerklärung wird verweigert. Ergänzen Sie die Texte in der Sprache {ld}."
             ),
         );
-    }
-}
-
-pub(crate) fn check(cx: &mut Cx<'_>) {
-    let reg = cx.reg;
-    for a in cx.live_activities() {
-        report(cx, a, || Named {
-            target: Target::activity(a, None),
-            en: act_en(a),
-            de: act_de(a),
-        });
-    }
-    for p in &reg.parties {
-        report(cx, p, || Named {
-            target: Target::party(p, None),
-            en: format!("The recipient category {}", party_en(p)),
-            de: format!("Die Empfängerkategorie {}", party_de(p)),
-        });
-    }
-    for t in &reg.transfers {
-        let (pe, pd) = match cx.party(&t.party) {
-            Some(p) => (party_en(p), party_de(p)),
-            None => (q_en(&t.party), q_de(&t.party)),
-        };
-        report(cx, t, || Named {
-            target: Target::record(t, pe.as_str().into(), None),
-            en: format!("The transfer to {pe}"),
-            de: format!("Die Übermittlung an {pd}"),
-        });
-    }
-    for g in &reg.agreements {
-        let (pe, pd) = match cx.party(&g.party) {
-            Some(p) => (party_en(p), party_de(p)),
-            None => (q_en(&g.party), q_de(&g.party)),
-        };
-        report(cx, g, || Named {
-            target: Target::record(g, pe.as_str().into(), None),
-            en: format!("The Art. 28 agreement with {pe}"),
-            de: format!("Der Vertrag nach Art. 28 DSGVO mit {pd}"),
-        });
-    }
-    for j in &reg.joint_arrangements {
-        report(cx, j, || Named {
-            target: Target::joint(j, None),
-            en: format!("The joint-controller arrangement {}", q_en(&j.title)),
-            de: format!("Die Vereinbarung nach Art. 26 DSGVO {}", q_de(&j.title)),
-        });
-    }
-    for s in &reg.processor_services {
-        report(cx, s, || Named {
-            target: Target::service(s, None),
-            en: format!("The processor service {}", q_en(&s.name)),
-            de: format!("Die Auftragsverarbeitung {}", q_de(&s.name)),
-        });
-    }
-    for c in &reg.data_categories {
-        report(cx, c, || Named {
-            target: Target::record(c, c.name.clone(), None),
-            en: format!("The data category {}", q_en(&c.name)),
-            de: format!("Die Datenkategorie {}", q_de(&c.name)),
-        });
-    }
-    for c in &reg.subject_categories {
-        report(cx, c, || Named {
-            target: Target::record(c, c.name.clone(), None),
-            en: format!("The data-subject category {}", q_en(&c.name)),
-            de: format!("Die Kategorie betroffener Personen {}", q_de(&c.name)),
-        });
-    }
-    for m in &reg.toms {
-        report(cx, m, || Named {
-            target: Target::record(m, m.name.clone(), None),
-            en: format!("The measure {}", q_en(&m.name)),
-            de: format!("Die Maßnahme {}", q_de(&m.name)),
-        });
     }
 }

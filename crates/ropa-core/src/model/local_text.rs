@@ -98,14 +98,7 @@ impl LocalText {
                 translated: true,
             };
         }
-        let other = match self {
-            LocalText::Plain(s) => s.as_str(),
-            LocalText::Languages(map) => map
-                .get(&primary)
-                .filter(|t| !t.trim().is_empty())
-                .or_else(|| map.values().find(|t| !t.trim().is_empty()))
-                .map_or("", String::as_str),
-        };
+        let other = self.best(primary);
         Shown {
             text: other,
             translated: other.trim().is_empty(),

@@ -204,6 +204,14 @@ impl<'a> Check<'a> {
         }
     }
 
+    /// [`Check::languages_apart`] for every text of `record` written per language.
+    fn texts_apart(&self, record: &impl crate::model::LocalTexts) -> Result<()> {
+        for (path, text) in record.local_texts() {
+            self.languages_apart(&path, text)?;
+        }
+        Ok(())
+    }
+
     fn languages_apart(&self, field: &str, value: &LocalText) -> Result<()> {
         if value.looks_like_languages() {
             return Err(self.fail(

@@ -97,9 +97,7 @@ impl Validate for Agreement {
         let c = Check::of(self);
         c.required("party", &self.party)?;
         c.unique_ids("activities", self.activities.iter())?;
-        for (path, text) in self.local_texts() {
-            c.languages_apart(&path, text)?;
-        }
+        c.texts_apart(self)?;
         // A signed agreement without a date is accepted (real registers often lack it); the
         // checks report it.
         if let (Some(s), Some(e)) = (self.signed_on, self.expires_on)
@@ -119,9 +117,7 @@ impl Validate for JointArrangement {
     fn validate_fields(&self) -> Result<()> {
         let c = Check::of(self);
         c.required_local("title", &self.title)?;
-        for (path, text) in self.local_texts() {
-            c.languages_apart(&path, text)?;
-        }
+        c.texts_apart(self)?;
         if self.parties.is_empty() {
             return Err(c.fail(
                 "parties",
@@ -140,9 +136,7 @@ impl Validate for Activity {
         c.required("reference", &self.reference)?;
         c.required_local("name", &self.name)?;
         c.opt_local("description", &self.description)?;
-        for (path, text) in self.local_texts() {
-            c.languages_apart(&path, text)?;
-        }
+        c.texts_apart(self)?;
         c.unique_ids("purposes", self.purposes.iter().map(|p| &p.id))?;
         for (i, p) in self.purposes.iter().enumerate() {
             let f = |name: &str| format!("purposes[{i}].{name}");
@@ -229,9 +223,7 @@ fn check_retention(c: &Check<'_>, field: &str, r: &Option<Retention>) -> Result<
 impl Validate for Transfer {
     fn validate_fields(&self) -> Result<()> {
         let c = Check::of(self);
-        for (path, text) in self.local_texts() {
-            c.languages_apart(&path, text)?;
-        }
+        c.texts_apart(self)?;
         match (&self.activity, &self.service) {
             (Some(_), Some(_)) => {
                 return Err(c.fail(
@@ -311,9 +303,7 @@ impl Validate for ProcessorService {
         for (i, p) in self.processing_categories.iter().enumerate() {
             c.required_local(&format!("processing_categories[{i}]"), p)?;
         }
-        for (path, text) in self.local_texts() {
-            c.languages_apart(&path, text)?;
-        }
+        c.texts_apart(self)?;
         c.unique_ids("toms", self.toms.iter())
     }
 }

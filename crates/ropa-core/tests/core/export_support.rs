@@ -40,6 +40,19 @@ pub fn document(store: &Store, record: RecordKind, language: Language) -> Record
     RecordDocument::build(store, &options(record, language)).unwrap()
 }
 
+/// The activities table of `doc` as CSV with the default options (the record's Art. 30 table).
+pub fn activities_csv(doc: &RecordDocument) -> String {
+    let mut bytes = Vec::new();
+    ropa_core::export::csv::write(
+        doc,
+        ropa_core::export::csv::Table::Activities,
+        &ropa_core::export::csv::CsvOptions::default(),
+        &mut bytes,
+    )
+    .unwrap();
+    String::from_utf8(bytes).unwrap()
+}
+
 /// Runs a command, failing the test with its stderr when it fails; returns stdout.
 pub fn run(cmd: &mut Command) -> String {
     let out = cmd.output().unwrap_or_else(|e| {

@@ -5,7 +5,7 @@
 use crate::export_support::*;
 use crate::fixture;
 use ropa_core::checks::{self, CheckOptions};
-use ropa_core::export::{RecordKind, csv, pdf};
+use ropa_core::export::{RecordKind, pdf};
 use ropa_core::interchange::Register;
 use ropa_core::model::*;
 use ropa_core::notice::{self, Mode, NoticeError, NoticeOptions};
@@ -156,15 +156,7 @@ fn each_document_uses_the_text_of_its_language() {
         let text = words(&pdftotext_pages(&path).join(" "));
         assert!(text.contains(wanted), "{lang:?}");
         assert!(!text.contains(foreign), "{lang:?}");
-        let mut bytes = Vec::new();
-        csv::write(
-            &doc,
-            csv::Table::Activities,
-            &csv::CsvOptions::default(),
-            &mut bytes,
-        )
-        .unwrap();
-        let sheet = String::from_utf8(bytes).unwrap();
+        let sheet = activities_csv(&doc);
         assert!(
             sheet.contains(wanted) && !sheet.contains(foreign),
             "{lang:?}"
@@ -393,16 +385,9 @@ fn the_german_documents_of_the_seed_registers_are_german() {
         let store = store_of(&reg);
         let doc = document(&store, RecordKind::Controller, Language::De);
         let record_pdf = write_file(dir.path(), "record.pdf", &pdf::to_bytes(&doc).unwrap());
-        let mut sheet = Vec::new();
-        csv::write(
-            &doc,
-            csv::Table::Activities,
-            &csv::CsvOptions::default(),
-            &mut sheet,
-        )
-        .unwrap();
+        let sheet = activities_csv(&doc);
         let mut cells = Vec::new();
-        for row in ::csv::Reader::from_reader(sheet.as_slice()).records() {
+        for row in ::csv::Reader::from_reader(sheet.as_bytes()).records() {
             cells.extend(row.unwrap().iter().map(str::to_owned));
         }
         let outputs = [
@@ -492,14 +477,7 @@ fn german_texts_leave_the_english_documents_as_they_were() {
             .unwrap();
             let store = store_of(reg);
             let doc = document(&store, RecordKind::Controller, Language::En);
-            let mut sheet = Vec::new();
-            csv::write(
-                &doc,
-                csv::Table::Activities,
-                &csv::CsvOptions::default(),
-                &mut sheet,
-            )
-            .unwrap();
+            let sheet = activities_csv(&doc);
             let dir = tempfile::tempdir().unwrap();
             let path = write_file(dir.path(), "record.pdf", &pdf::to_bytes(&doc).unwrap());
             // The digest and the register's id differ (the content does): everything else not.
@@ -513,7 +491,7 @@ fn german_texts_leave_the_english_documents_as_they_were() {
                 notice::markdown::render(&n),
                 notice::html::render(&n),
                 notice::csv::render(&n),
-                String::from_utf8(sheet).unwrap(),
+                sheet,
                 pdf_text,
             )
         };

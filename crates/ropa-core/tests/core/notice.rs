@@ -1577,13 +1577,5 @@ fn a_services_own_privacy_page_is_linked_instead_of_the_partys() {
 fn record_csv(store: &Store, lang: Language) -> String {
     let doc =
         crate::export_support::document(store, ropa_core::export::RecordKind::Controller, lang);
-    let mut sheet = Vec::new();
-    ropa_core::export::csv::write(
-        &doc,
-        ropa_core::export::csv::Table::Activities,
-        &ropa_core::export::csv::CsvOptions::default(),
-        &mut sheet,
-    )
-    .unwrap();
-    String::from_utf8(sheet).unwrap()
+    crate::export_support::activities_csv(&doc)
 }

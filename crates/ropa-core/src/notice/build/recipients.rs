@@ -67,32 +67,18 @@ impl<'a> Builder<'a> {
             } else {
                 self.s("recipient.item", &[("party", who), ("role", role)])
             }];
-            let distinct = |pick: fn(&Recipient) -> Option<&LocalText>| {
-                let mut out: Vec<&LocalText> = Vec::new();
-                for v in entries.iter().filter_map(|r| pick(r)) {
-                    if !out.contains(&v) {
-                        out.push(v);
-                    }
-                }
-                out
-            };
-            let services = distinct(|r| r.service.as_ref());
+            let services = distinct(&entries, |r| r.service.as_ref());
             if !services.is_empty() {
                 let services = self.local_list(&services);
                 parts.push(self.sentence("recipient.service", &[("service", services)]));
             }
-            let locations = distinct(|r| r.location.as_ref());
+            let locations = distinct(&entries, |r| r.location.as_ref());
             if !locations.is_empty() {
                 let locations = self.local_list(&locations);
                 parts.push(self.sentence("recipient.location", &[("location", locations)]));
             }
             // The services' own privacy pages where the register has them, else the party's.
-            let mut urls: Vec<&str> = Vec::new();
-            for u in entries.iter().filter_map(|r| r.privacy_url.as_deref()) {
-                if !urls.contains(&u) {
-                    urls.push(u);
-                }
-            }
+            let mut urls = distinct(&entries, |r| r.privacy_url.as_deref());
             if urls.is_empty() {
                 urls.extend(party.and_then(|p| p.privacy_policy_url.as_deref()));
             }
@@ -213,4 +199,18 @@ impl<'a> Builder<'a> {
         }
         (!items.is_empty()).then(|| self.block("joint", items))
     }
+}
+
+/// What the links to one party say of `pick`, each once, in order.
+fn distinct<'r, T: PartialEq + ?Sized>(
+    entries: &[&'r Recipient],
+    pick: impl Fn(&'r Recipient) -> Option<&'r T>,
+) -> Vec<&'r T> {
+    let mut out: Vec<&T> = Vec::new();
+    for v in entries.iter().filter_map(|r| pick(r)) {
+        if !out.contains(&v) {
+            out.push(v);
+        }
+    }
+    out
 }
